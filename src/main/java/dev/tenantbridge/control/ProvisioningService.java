@@ -1,0 +1,263 @@
+package dev.tenantbridge.control;
+
+import dev.tenantbridge.catalog.CatalogException;
+import dev.tenantbridge.catalog.TenantCatalog;
+import dev.tenantbridge.catalog.TenantRecord;
+import dev.tenantbridge.catalog.TenantStatus;
+import dev.tenantbridge.common.BridgeConfig;
+import dev.tenantbridge.common.ProblemException;
+import dev.tenantbridge.common.Sql;
+import dev.tenantbridge.tenancy.TenantDirectory;
+import dev.tenantbridge.tenancy.TenantId;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Creates and removes tenants. Provisioning is idempotent and resumable: every step checks what already exists,
+ * so a retry after a crash half way finishes the tenant, and the catalog says {@code active} only once the schema
+ * is complete. Concurrent calls for one schema are serialized by a PostgreSQL advisory lock.
+ */
+@ApplicationScoped
+public class ProvisioningService {
+
+    /** First key of the advisory locks this service takes, so they do not collide with other users' locks. */
+    private static final int LOCK_SPACE = 0x54_42_01;
+
+    private static final int CATALOG_LOCK = 0;
+
+    private final AgroalDataSource pool;
+    private final TenantCatalog catalog;
+    private final TenantDirectory directory;
+    private final OwnerRole owner;
+    private final TenantSchemaMigrator migrator;
+    private final BridgeConfig config;
+
+    ProvisioningService(
+            AgroalDataSource pool,
+            TenantCatalog catalog,
+            TenantDirectory directory,
+            OwnerRole owner,
+            TenantSchemaMigrator migrator,
+            BridgeConfig config) {
+        this.pool = pool;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.owner = owner;
+        this.migrator = migrator;
+        this.config = config;
+    }
+
+    /** The outcome of a provisioning call: the tenant, and whether this call created it. */
+    public record Provisioned(TenantRecord tenant, boolean created) {}
+
+    public Provisioned provision(TenantId id) {
+        long started = System.nanoTime();
+        try (Connection connection = pool.getConnection()) {
+            lockSchema(connection, id);
+            try {
+                Registration registration = register(connection, id);
+                if (registration.tenant().status() != TenantStatus.PROVISIONING
+                        && registration.tenant().status() != TenantStatus.FAILED) {
+                    return new Provisioned(registration.tenant(), false);
+                }
+                TenantRecord active = build(connection, id);
+                Log.infof(
+                        "Tenant %s provisioned in schema %s (version %s) in %d ms",
+                        id, id.schemaName(), active.schemaVersion(), (System.nanoTime() - started) / 1_000_000);
+                return new Provisioned(active, registration.created());
+            } finally {
+                unlockSchema(connection, id);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("Could not provision tenant " + id, e);
+        }
+    }
+
+    private record Registration(TenantRecord tenant, boolean created) {}
+
+    /** Finds or inserts the catalog row, checking the schema-name conflict and the tenant limit. */
+    private Registration register(Connection connection, TenantId id) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            advisoryXactLock(connection, CATALOG_LOCK);
+            Optional<TenantRecord> existing = catalog.find(connection, id.value(), true);
+            if (existing.isPresent()) {
+                connection.commit();
+                return new Registration(existing.get(), false);
+            }
+            Optional<TenantRecord> sameSchema = catalog.findBySchema(connection, id.schemaName());
+            if (sameSchema.isPresent()) {
+                throw ProblemException.conflict(
+                        "schema-conflict",
+                        "Tenant id " + id + " maps to schema " + id.schemaName() + ", which tenant "
+                                + sameSchema.get().id() + " already uses");
+            }
+            long count = catalog.countAll(connection);
+            if (count >= config.maxTenants()) {
+                throw new ProblemException(
+                        409,
+                        "tenant-limit-reached",
+                        "Tenant limit reached",
+                        "This cluster already holds " + count + " tenants, the configured maximum ("
+                                + config.maxTenants() + ")");
+            }
+            TenantRecord inserted = catalog.insertProvisioning(connection, id.value(), id.schemaName());
+            connection.commit();
+            return new Registration(inserted, true);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Builds whatever of the tenant is missing, then marks it active; on failure marks it failed. */
+    private TenantRecord build(Connection connection, TenantId id) {
+        try {
+            if (!Roles.exists(connection, id.roleName())) {
+                Roles.create(connection, id.roleName());
+            }
+            createSchema(connection, id);
+            try (Connection asOwner = owner.connect()) {
+                prepareSchema(asOwner, id);
+            }
+            String version = migrator.migrate(id.schemaName());
+            try (Connection asOwner = owner.connect()) {
+                grantTables(asOwner, id);
+            }
+            TenantRecord active = catalog.markActive(id.value(), version).orElseThrow();
+            directory.invalidate(id.value());
+            return active;
+        } catch (SQLException | RuntimeException e) {
+            Log.errorf(e, "Provisioning tenant %s failed; a retry resumes it", id);
+            catalog.updateStatus(id.value(), TenantStatus.FAILED, "Provisioning failed: " + summary(e));
+            directory.invalidate(id.value());
+            throw new ProblemException(
+                    500,
+                    "provisioning-failed",
+                    "Provisioning failed",
+                    "Tenant " + id + " could not be provisioned; it is marked failed and a retry resumes it");
+        }
+    }
+
+    /** The login role creates the schema (it may create in its database) and hands it to the owner role. */
+    private void createSchema(Connection connection, TenantId id) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(id.schemaName()) + " AUTHORIZATION "
+                    + Sql.quote(owner.name()));
+        }
+    }
+
+    private void prepareSchema(Connection asOwner, TenantId id) throws SQLException {
+        String schema = Sql.quote(id.schemaName());
+        String role = Sql.quote(id.roleName());
+        try (Statement statement = asOwner.createStatement()) {
+            statement.execute("REVOKE ALL ON SCHEMA " + schema + " FROM PUBLIC");
+            statement.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + role);
+            statement.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema
+                    + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + role);
+            statement.execute(
+                    "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC");
+            statement.execute(
+                    "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " GRANT EXECUTE ON FUNCTIONS TO " + role);
+        }
+    }
+
+    /** Grants the tenant role its data (again, for tables made before a retry) and keeps it off Flyway's history. */
+    private void grantTables(Connection asOwner, TenantId id) throws SQLException {
+        String schema = Sql.quote(id.schemaName());
+        String role = Sql.quote(id.roleName());
+        try (Statement statement = asOwner.createStatement()) {
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
+            statement.execute("REVOKE ALL ON " + schema + ".flyway_schema_history FROM " + role);
+            statement.execute("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA " + schema + " FROM PUBLIC");
+            statement.execute("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA " + schema + " TO " + role);
+        }
+    }
+
+    /** Drops a tenant's schema with all its data, its role and its catalog entry. Returns false if unknown. */
+    public boolean delete(TenantId id) {
+        Optional<TenantRecord> tenant = catalog.find(id.value());
+        if (tenant.isEmpty()) {
+            return false;
+        }
+        try (Connection connection = pool.getConnection()) {
+            lockSchema(connection, id);
+            try {
+                catalog.updateStatus(id.value(), TenantStatus.ARCHIVED, "Being deleted");
+                directory.invalidate(id.value());
+                try (Connection asOwner = owner.connect();
+                        Statement statement = asOwner.createStatement()) {
+                    statement.execute("DROP SCHEMA IF EXISTS " + Sql.quote(id.schemaName()) + " CASCADE");
+                }
+                Roles.dropIfExists(connection, id.roleName());
+                catalog.delete(id.value());
+                directory.invalidate(id.value());
+                Log.infof("Tenant %s deleted: schema %s and role dropped", id, id.schemaName());
+                return true;
+            } finally {
+                unlockSchema(connection, id);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("Could not delete tenant " + id, e);
+        }
+    }
+
+    /** Moves an existing tenant from one status to another; refuses any other starting status with 409. */
+    public TenantRecord transition(TenantId id, TenantStatus from, TenantStatus to) {
+        TenantRecord tenant = catalog.find(id.value()).orElseThrow(() -> ProblemException.notFound("Tenant " + id));
+        if (tenant.status() == to) {
+            return tenant;
+        }
+        if (tenant.status() != from) {
+            throw ProblemException.conflict(
+                    "illegal-transition",
+                    "Tenant " + id + " is " + tenant.status().label() + "; only a " + from.label() + " tenant can be "
+                            + (to == TenantStatus.SUSPENDED ? "suspended" : "resumed"));
+        }
+        TenantRecord updated = catalog.updateStatus(id.value(), to, null).orElseThrow();
+        directory.invalidate(id.value());
+        Log.infof("Tenant %s is now %s", id, to.label());
+        return updated;
+    }
+
+    private static void lockSchema(Connection connection, TenantId id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(?, hashtext(?))")) {
+            statement.setInt(1, LOCK_SPACE);
+            statement.setString(2, id.schemaName());
+            statement.execute();
+        }
+    }
+
+    private static void unlockSchema(Connection connection, TenantId id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+            statement.setInt(1, LOCK_SPACE);
+            statement.setString(2, id.schemaName());
+            statement.execute();
+        }
+    }
+
+    private static void advisoryXactLock(Connection connection, int key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            statement.setInt(1, LOCK_SPACE);
+            statement.setInt(2, key);
+            statement.execute();
+        }
+    }
+
+    private static String summary(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}

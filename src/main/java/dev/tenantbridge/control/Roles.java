@@ -1,0 +1,48 @@
+package dev.tenantbridge.control;
+
+import dev.tenantbridge.common.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Creates and drops the NOLOGIN roles of the service. A role created here is granted to the login role with SET
+ * and without INHERIT ({@code createrole_self_grant = 'set'}), which works for an ordinary role with CREATEROLE,
+ * as on a managed PostgreSQL.
+ */
+final class Roles {
+
+    private Roles() {}
+
+    static boolean exists(Connection connection, String role) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            statement.setString(1, role);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** Creates the role in its own transaction on an autocommit connection. */
+    static void create(Connection connection, String role) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT set_config('createrole_self_grant', 'set', true)");
+            statement.execute("CREATE ROLE " + Sql.quote(role) + " NOLOGIN");
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    static void dropIfExists(Connection connection, String role) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS " + Sql.quote(role));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.tenantbridge.tenancy;
+
+import dev.tenantbridge.catalog.TenantRecord;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.postgresql.PGConnection;
+
+/**
+ * Hands Hibernate connections for one tenant from the shared pool of the tenant's cluster, with the tenant's
+ * context set up once per JTA transaction ({@link TenantSession}).
+ *
+ * <p>Contract: every call must come from inside an active transaction; otherwise it fails at once, because the
+ * transaction-local settings would vanish after the first statement. Within one transaction Agroal hands out the
+ * same physical connection each time; a marker of schema and backend pid kept in the transaction's registry
+ * makes the set-up run once. {@link #closeConnection} runs no SQL: the end of the transaction clears the
+ * settings, and after a rollback the wrapper may already be closed.
+ *
+ * <p>Thread-safe: it holds no per-call state.
+ */
+final class TenantConnectionProvider implements ConnectionProvider {
+
+    private static final String MARKER = TenantConnectionProvider.class.getName();
+
+    private final String tenantId;
+    private final TenantDirectory directory;
+    private final DataSource pool;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Duration defaultTimeout;
+
+    TenantConnectionProvider(
+            String tenantId,
+            TenantDirectory directory,
+            DataSource pool,
+            TransactionSynchronizationRegistry transactions,
+            Duration defaultTimeout) {
+        this.tenantId = tenantId;
+        this.directory = directory;
+        this.pool = pool;
+        this.transactions = transactions;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("Tenant " + tenantId + " data was reached outside a transaction;"
+                    + " tenant access must run inside one (for example a @Transactional method)");
+        }
+        TenantRecord tenant = directory
+                .find(tenantId)
+                .orElseThrow(() -> new IllegalStateException("Tenant " + tenantId + " is not in the catalog"));
+        Connection connection = pool.getConnection();
+        try {
+            enterOnce(connection, tenant);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private void enterOnce(Connection connection, TenantRecord tenant) throws SQLException {
+        String marker = tenant.schemaName() + "@"
+                + connection.unwrap(PGConnection.class).getBackendPID();
+        if (marker.equals(transactions.getResource(MARKER))) {
+            return;
+        }
+        TenantSession.enter(connection, tenant, defaultTimeout);
+        transactions.putResource(MARKER, marker);
+    }
+
+    @Override
+    public void closeConnection(Connection connection) throws SQLException {
+        connection.close();
+    }
+
+    @Override
+    public boolean supportsAggressiveRelease() {
+        return false;
+    }
+
+    @Override
+    public boolean handlesConnectionSchema() {
+        return true;
+    }
+
+    @Override
+    public boolean isUnwrappableAs(Class<?> type) {
+        return type.isInstance(this) || type.isInstance(pool);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T unwrap(Class<T> type) {
+        if (type.isInstance(this)) {
+            return (T) this;
+        }
+        if (type.isInstance(pool)) {
+            return (T) pool;
+        }
+        throw new IllegalArgumentException("Cannot unwrap a tenant connection provider as " + type.getName());
+    }
+}

@@ -3,6 +3,7 @@ package dev.tenantbridge.common;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -47,6 +48,12 @@ public class ProblemMappers {
         return Problems.response(problem, uri.getPath(), e);
     }
 
+    /** Jackson input errors have a built-in mapper in Quarkus; this one, being as specific, takes its place. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
         return challenge(uri, "The bearer token is missing, expired or not valid");
@@ -65,6 +72,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         Problem problem = Problems.of(status, null, webDetail(status));
         Response response = Problems.response(problem, uri.getPath(), e);
@@ -106,7 +116,12 @@ public class ProblemMappers {
                 last = node.getName();
             }
         }
-        return last == null ? "body" : last;
+        return last == null ? "body" : snakeCase(last);
+    }
+
+    /** JSON field names are snake_case, like the columns they come from. */
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Says where the body went wrong without echoing parser internals such as Java class names. */
@@ -116,7 +131,7 @@ public class ProblemMappers {
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .map(ref -> ref.getFieldName() != null ? snakeCase(ref.getFieldName()) : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
             return "Field '" + field + "' has a value of the wrong type or format";

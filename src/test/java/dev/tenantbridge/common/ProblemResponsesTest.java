@@ -33,6 +33,11 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void shouldHaveNoDevTokenEndpointOutsideDevMode() {
+        problem(given().queryParam("role", "platform-admin").get("/dev/token").then(), 404);
+    }
+
+    @Test
     void shouldAnswerAnUnsupportedMethodWithAProblem() {
         problem(as(Tokens.tenantAdmin(tenant)).put("/api/products").then(), 405);
     }

@@ -1,22 +1,27 @@
 package dev.tenantbridge.shop.product;
 
 import dev.tenantbridge.common.BridgeConfig;
+import dev.tenantbridge.common.Constraints;
+import dev.tenantbridge.common.Created;
 import dev.tenantbridge.common.Page;
 import dev.tenantbridge.common.ProblemException;
+import dev.tenantbridge.common.QueryParams;
 import dev.tenantbridge.tenancy.TenantApi;
-import io.quarkus.panache.common.Sort;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Products", description = "The tenant's product catalogue")
 public class ProductResource {
 
+    static final String[] LIST_PARAMETERS = {"page", "size", "category", "min_price", "max_price", "in_stock", "sort"};
+
     private final BridgeConfig config;
 
     ProductResource(BridgeConfig config) {
@@ -41,29 +48,25 @@ public class ProductResource {
     @GET
     @RolesAllowed({"user", "tenant-admin"})
     @Transactional
-    @Operation(summary = "List the tenant's products, oldest first, a page at a time")
-    public Page<ProductView> list(
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        Page.Request request = Page.request(page, size, config.maxPageSize());
-        var query = Product.<Product>findAll(Sort.by("createdAt").and("productId"));
-        var items = query.page(request.page(), request.size()).list().stream()
-                .map(ProductView::of)
-                .toList();
-        return request.of(items, query.count());
+    @Operation(summary = "List the tenant's products a page at a time, filtered and in a stable order")
+    public Page<ProductView> list(@Context UriInfo uri) {
+        QueryParams params = QueryParams.of(uri, LIST_PARAMETERS);
+        Page.Request request = params.page(20, config.maxPageSize());
+        ProductFilter filter = ProductFilter.read(params);
+        params.check();
+        var where = filter.where();
+        PanacheQuery<Product> query = Product.find(where.clause(), filter.order(), where.parameters());
+        return request.of(query, ProductView::of);
     }
 
     @POST
     @RolesAllowed("tenant-admin")
     @Transactional
     @Operation(summary = "Create a product (role tenant-admin); 409 when the sku is taken")
-    public Response create(@Valid @NotNull ProductRequest body, UriInfo uri) {
+    public Response create(@Valid @NotNull ProductRequest body, @Context UriInfo uri) {
         Product product = body.toProduct();
         product.persistAndFlush();
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(product.productId.toString())
-                        .build())
-                .entity(ProductView.of(product))
-                .build();
+        return Created.at(uri, product.productId, ProductView.of(product)).build();
     }
 
     @GET
@@ -72,10 +75,47 @@ public class ProductResource {
     @Transactional
     @Operation(summary = "Read one product of the tenant")
     public ProductView get(@PathParam("id") UUID id) {
+        return ProductView.of(find(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed("tenant-admin")
+    @Transactional
+    @Operation(summary = "Change some fields of a product (role tenant-admin); absent fields keep their value")
+    public ProductView update(@PathParam("id") UUID id, @Valid @NotNull ProductPatch body) {
+        Product product = find(id);
+        body.applyTo(product);
+        product.persistAndFlush();
+        return ProductView.of(product);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("tenant-admin")
+    @Transactional
+    @Operation(summary = "Delete a product (role tenant-admin); 409 while orders refer to it")
+    public Response delete(@PathParam("id") UUID id) {
+        Product product = find(id);
+        try {
+            product.delete();
+            Product.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e).isEmpty()) {
+                throw e;
+            }
+            throw ProblemException.conflict(
+                    "product-in-use",
+                    "Product " + id + " is part of existing orders and cannot be deleted; set its stock to 0 instead");
+        }
+        return Response.noContent().build();
+    }
+
+    private static Product find(UUID id) {
         Product product = Product.findById(id);
         if (product == null) {
             throw ProblemException.notFound("Product " + id);
         }
-        return ProductView.of(product);
+        return product;
     }
 }

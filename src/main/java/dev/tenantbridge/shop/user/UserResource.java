@@ -1,9 +1,12 @@
 package dev.tenantbridge.shop.user;
 
+import static dev.tenantbridge.shop.ShopDocs.*;
+
 import dev.tenantbridge.common.BridgeConfig;
 import dev.tenantbridge.common.Constraints;
 import dev.tenantbridge.common.Created;
 import dev.tenantbridge.common.Page;
+import dev.tenantbridge.common.Problem;
 import dev.tenantbridge.common.ProblemException;
 import dev.tenantbridge.common.QueryParams;
 import dev.tenantbridge.common.Where;
@@ -30,6 +33,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant's shop users. Emails are unique per tenant whatever their case; deleting a user deactivates it. */
@@ -38,6 +49,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "The tenant's shop users")
+@APIResponse(
+        responseCode = "423",
+        description = "The tenant is suspended",
+        content =
+                @Content(
+                        mediaType = PROBLEM,
+                        schema = @Schema(implementation = Problem.class),
+                        examples = @ExampleObject(name = "suspended", value = SUSPENDED)))
 public class UserResource {
 
     static final String[] LIST_PARAMETERS = {"page", "size", "role", "status"};
@@ -55,6 +74,41 @@ public class UserResource {
     @RolesAllowed({"user", "tenant-admin"})
     @Transactional
     @Operation(summary = "List the tenant's users a page at a time, oldest first, filtered by role and status")
+    @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            description = "Page number, from 0",
+            schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(
+            name = "size",
+            in = ParameterIn.QUERY,
+            description = "Page size, from 1 to tenant-bridge.max-page-size (default 20)",
+            schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(
+            name = "role",
+            in = ParameterIn.QUERY,
+            description = "user or admin",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "status",
+            in = ParameterIn.QUERY,
+            description = "active or inactive",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of users",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "user_page", value = USER_PAGE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unknown, repeated or malformed query parameter; each is listed",
+            content =
+                    @Content(
+                            mediaType = PROBLEM,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "invalid_query", value = INVALID_QUERY)))
     public Page<UserView> list(@Context UriInfo uri) {
         QueryParams params = QueryParams.of(uri, LIST_PARAMETERS);
         Page.Request request = params.page(20, config.maxPageSize());
@@ -71,6 +125,35 @@ public class UserResource {
     @RolesAllowed("tenant-admin")
     @Transactional
     @Operation(summary = "Create a user (role tenant-admin); 409 when the email is taken in any letter case")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "user_request", value = USER_REQUEST)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the user",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UserView.class),
+                            examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields, each listed; nothing was stored",
+            content =
+                    @Content(
+                            mediaType = PROBLEM,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "invalid_body", value = INVALID_BODY)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The email is taken in this tenant, in any letter case",
+            content =
+                    @Content(
+                            mediaType = PROBLEM,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "duplicate", value = DUPLICATE)))
     public Response create(@Valid @NotNull UserRequest body, @Context UriInfo uri) {
         User user = body.toUser();
         save(user);
@@ -82,6 +165,22 @@ public class UserResource {
     @RolesAllowed({"user", "tenant-admin"})
     @Transactional
     @Operation(summary = "Read one user of the tenant")
+    @APIResponse(
+            responseCode = "200",
+            description = "The user",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UserView.class),
+                            examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such record in the caller's tenant",
+            content =
+                    @Content(
+                            mediaType = PROBLEM,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
     public UserView get(@PathParam("id") UUID id) {
         return UserView.of(find(id));
     }
@@ -91,6 +190,43 @@ public class UserResource {
     @RolesAllowed("tenant-admin")
     @Transactional
     @Operation(summary = "Change some fields of a user (role tenant-admin); absent fields keep their value")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "user_request", value = USER_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed user",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UserView.class),
+                            examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields, each listed; nothing was stored",
+            content =
+                    @Content(
+                            mediaType = PROBLEM,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "invalid_body", value = INVALID_BODY)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such record in the caller's tenant",
+            content =
+                    @Content(
+                            mediaType = PROBLEM,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The email is taken in this tenant, in any letter case",
+            content =
+                    @Content(
+                            mediaType = PROBLEM,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "duplicate", value = DUPLICATE)))
     public UserView update(@PathParam("id") UUID id, @Valid @NotNull UserPatch body) {
         User user = find(id);
         body.applyTo(user);
@@ -103,6 +239,22 @@ public class UserResource {
     @RolesAllowed("tenant-admin")
     @Transactional
     @Operation(summary = "Deactivate a user (role tenant-admin); its orders stay, and it can place no new ones")
+    @APIResponse(
+            responseCode = "200",
+            description = "The deactivated user",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UserView.class),
+                            examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such record in the caller's tenant",
+            content =
+                    @Content(
+                            mediaType = PROBLEM,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
     public UserView deactivate(@PathParam("id") UUID id) {
         User user = find(id);
         user.status = User.INACTIVE;

@@ -12,6 +12,9 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, int page, int size, long total, Integer nextPage) {
 
+    /** The page size of a list request that names none. */
+    public static final int DEFAULT_SIZE = 20;
+
     /** A validated page request: page from 0, size from 1 to the configured maximum. */
     public record Request(int page, int size) {
 

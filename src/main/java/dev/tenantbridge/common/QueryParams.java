@@ -40,11 +40,11 @@ public final class QueryParams {
         return params;
     }
 
-    /** The paging parameters {@code page} (from 0) and {@code size} (from 1 to the maximum). */
-    public Page.Request page(int defaultSize, int maxSize) {
+    /** The paging parameters {@code page} (from 0) and {@code size} (from 1 to the maximum, by default 20). */
+    public Page.Request page(int maxSize) {
         Integer page = integer("page", 0, Integer.MAX_VALUE / maxSize);
         Integer size = integer("size", 1, maxSize);
-        return new Page.Request(page == null ? 0 : page, size == null ? Math.min(defaultSize, maxSize) : size);
+        return new Page.Request(page == null ? 0 : page, size == null ? Math.min(Page.DEFAULT_SIZE, maxSize) : size);
     }
 
     public String text(String name, int maxLength) {

@@ -41,18 +41,6 @@ public final class ShopDocs {
             + " \"from\": \"2026-03-01\", \"to\": \"2026-03-31\","
             + " \"days\": [{\"date\": \"2026-03-01\", \"order_count\": 2, \"total_sales\": 96.26}]}";
 
-    public static final String INVALID_BODY = "{\"type\": \"urn:tenant-bridge:problem:validation\","
-            + " \"title\": \"Invalid input\", \"status\": 400, \"detail\": \"Invalid value for: price\","
-            + " \"instance\": \"/api/products\","
-            + " \"violations\": [{\"field\": \"price\", \"message\": \"must be greater than or equal to 0.00\"}]}";
-    public static final String INVALID_QUERY = "{\"type\": \"urn:tenant-bridge:problem:validation\","
-            + " \"title\": \"Invalid input\", \"status\": 400, \"detail\": \"Invalid query parameters\","
-            + " \"instance\": \"/api/products\", \"violations\": [{\"field\": \"colour\", \"message\":"
-            + " \"is not a parameter of this endpoint; known: page, size, category\"},"
-            + " {\"field\": \"size\", \"message\": \"must be a whole number from 1 to 100\"}]}";
-    public static final String NOT_FOUND = "{\"type\": \"urn:tenant-bridge:problem:not-found\","
-            + " \"title\": \"Not found\", \"status\": 404,"
-            + " \"detail\": \"Product 0b9e6a4e-5a0e-4f3c-9d47-1c2f3e4d5a6b does not exist\"}";
     public static final String DUPLICATE = "{\"type\": \"urn:tenant-bridge:problem:duplicate\","
             + " \"title\": \"Conflict\", \"status\": 409, \"detail\": \"Another record already has this sku\"}";
     public static final String PRODUCT_IN_USE = "{\"type\": \"urn:tenant-bridge:problem:product-in-use\","
@@ -67,8 +55,6 @@ public final class ShopDocs {
     public static final String KEY_REUSED = "{\"type\": \"urn:tenant-bridge:problem:idempotency-key-reused\","
             + " \"title\": \"Idempotency key reused\", \"status\": 422, \"detail\":"
             + " \"This Idempotency-Key was already used for a different request; use a new key for a new order\"}";
-    public static final String SUSPENDED = "{\"type\": \"urn:tenant-bridge:problem:tenant-suspended\","
-            + " \"title\": \"Tenant suspended\", \"status\": 423, \"detail\": \"Tenant acme is suspended\"}";
 
     private ShopDocs() {}
 }

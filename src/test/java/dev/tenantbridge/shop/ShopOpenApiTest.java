@@ -49,11 +49,19 @@ class ShopOpenApiTest {
                                 || responses.get(success).toString().contains("example"),
                         where);
                 assertFalse(responses.containsKey("200") && responses.containsKey("201"), where);
+                if (path.getKey().endsWith("{id}")) {
+                    assertTrue(responses.get("404").toString().contains("ShopNotFound"), where);
+                }
                 operations++;
             }
         }
 
         assertEquals(16, operations);
+        assertTrue(doc.getMap("components.responses")
+                .keySet()
+                .containsAll(List.of("ShopInvalidBody", "ShopInvalidQuery", "ShopNotFound", "ShopTenantSuspended")));
+        assertEquals(
+                404, doc.getInt("components.responses.ShopNotFound.content.'application/problem+json'.example.status"));
     }
 
     @SuppressWarnings("unchecked")

@@ -47,14 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Orders", description = "The tenant's orders and their items")
-@APIResponse(
-        responseCode = "423",
-        description = "The tenant is suspended",
-        content =
-                @Content(
-                        mediaType = PROBLEM,
-                        schema = @Schema(implementation = Problem.class),
-                        examples = @ExampleObject(name = "suspended", value = SUSPENDED)))
+@APIResponse(responseCode = "423", ref = "ShopTenantSuspended")
 public class OrderResource {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -90,14 +83,7 @@ public class OrderResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OrderView.class),
                             examples = @ExampleObject(name = "order", value = ORDER)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields, each listed; nothing was stored",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_body", value = INVALID_BODY)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidBody")
     @APIResponse(
             responseCode = "409",
             description = "A product is short of stock (each listed), or the user is inactive; nothing changed",
@@ -171,17 +157,10 @@ public class OrderResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "order_page", value = ORDER_PAGE)))
-    @APIResponse(
-            responseCode = "400",
-            description = "An unknown, repeated or malformed query parameter; each is listed",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_query", value = INVALID_QUERY)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidQuery")
     public Page<OrderView> list(@Context UriInfo uri) {
         QueryParams params = QueryParams.of(uri, LIST_PARAMETERS);
-        Page.Request request = params.page(20, config.maxPageSize());
+        Page.Request request = params.page(config.maxPageSize());
         OrderFilter filter = OrderFilter.read(params);
         params.check();
         Where where = filter.where();
@@ -203,14 +182,7 @@ public class OrderResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OrderView.class),
                             examples = @ExampleObject(name = "order", value = ORDER)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record in the caller's tenant",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "ShopNotFound")
     public OrderView get(@PathParam("id") UUID id) {
         return OrderView.of(orders.find(id, false));
     }
@@ -233,22 +205,8 @@ public class OrderResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OrderView.class),
                             examples = @ExampleObject(name = "order", value = ORDER)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields, each listed; nothing was stored",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_body", value = INVALID_BODY)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record in the caller's tenant",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidBody")
+    @APIResponse(responseCode = "404", ref = "ShopNotFound")
     @APIResponse(
             responseCode = "409",
             description = "The order cannot move from its status to the one asked for; nothing changed",

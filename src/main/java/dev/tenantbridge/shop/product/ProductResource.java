@@ -46,14 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Products", description = "The tenant's product catalogue")
-@APIResponse(
-        responseCode = "423",
-        description = "The tenant is suspended",
-        content =
-                @Content(
-                        mediaType = PROBLEM,
-                        schema = @Schema(implementation = Problem.class),
-                        examples = @ExampleObject(name = "suspended", value = SUSPENDED)))
+@APIResponse(responseCode = "423", ref = "ShopTenantSuspended")
 public class ProductResource {
 
     static final String[] LIST_PARAMETERS = {"page", "size", "category", "min_price", "max_price", "in_stock", "sort"};
@@ -111,17 +104,10 @@ public class ProductResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "product_page", value = PRODUCT_PAGE)))
-    @APIResponse(
-            responseCode = "400",
-            description = "An unknown, repeated or malformed query parameter; each is listed",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_query", value = INVALID_QUERY)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidQuery")
     public Page<ProductView> list(@Context UriInfo uri) {
         QueryParams params = QueryParams.of(uri, LIST_PARAMETERS);
-        Page.Request request = params.page(20, config.maxPageSize());
+        Page.Request request = params.page(config.maxPageSize());
         ProductFilter filter = ProductFilter.read(params);
         params.check();
         var where = filter.where();
@@ -146,14 +132,7 @@ public class ProductResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ProductView.class),
                             examples = @ExampleObject(name = "product", value = PRODUCT)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields, each listed; nothing was stored",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_body", value = INVALID_BODY)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidBody")
     @APIResponse(
             responseCode = "409",
             description = "The sku is taken in this tenant",
@@ -181,14 +160,7 @@ public class ProductResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ProductView.class),
                             examples = @ExampleObject(name = "product", value = PRODUCT)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record in the caller's tenant",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "ShopNotFound")
     public ProductView get(@PathParam("id") UUID id) {
         return ProductView.of(find(id));
     }
@@ -211,22 +183,8 @@ public class ProductResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ProductView.class),
                             examples = @ExampleObject(name = "product", value = PRODUCT)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields, each listed; nothing was stored",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_body", value = INVALID_BODY)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record in the caller's tenant",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidBody")
+    @APIResponse(responseCode = "404", ref = "ShopNotFound")
     @APIResponse(
             responseCode = "409",
             description = "The sku is taken in this tenant",
@@ -248,14 +206,7 @@ public class ProductResource {
     @Transactional
     @Operation(summary = "Delete a product (role tenant-admin); 409 while orders refer to it")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record in the caller's tenant",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "ShopNotFound")
     @APIResponse(
             responseCode = "409",
             description = "Orders refer to the product",

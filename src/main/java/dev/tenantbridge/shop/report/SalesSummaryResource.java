@@ -2,7 +2,6 @@ package dev.tenantbridge.shop.report;
 
 import static dev.tenantbridge.shop.ShopDocs.*;
 
-import dev.tenantbridge.common.Problem;
 import dev.tenantbridge.common.QueryParams;
 import dev.tenantbridge.tenancy.TenantApi;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,14 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @TenantApi
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports", description = "Reports over the tenant's orders")
-@APIResponse(
-        responseCode = "423",
-        description = "The tenant is suspended",
-        content =
-                @Content(
-                        mediaType = PROBLEM,
-                        schema = @Schema(implementation = Problem.class),
-                        examples = @ExampleObject(name = "suspended", value = SUSPENDED)))
+@APIResponse(responseCode = "423", ref = "ShopTenantSuspended")
 public class SalesSummaryResource {
 
     private final SalesSummaryService summaries;
@@ -66,14 +58,7 @@ public class SalesSummaryResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SalesSummary.class),
                             examples = @ExampleObject(name = "sales_summary", value = SALES_SUMMARY)))
-    @APIResponse(
-            responseCode = "400",
-            description = "An unknown, repeated or malformed query parameter; each is listed",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_query", value = INVALID_QUERY)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidQuery")
     public SalesSummary read(@Context UriInfo uri) {
         QueryParams params = QueryParams.of(uri, "from", "to");
         LocalDate from = params.date("from");

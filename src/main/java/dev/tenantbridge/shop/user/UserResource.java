@@ -49,14 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "The tenant's shop users")
-@APIResponse(
-        responseCode = "423",
-        description = "The tenant is suspended",
-        content =
-                @Content(
-                        mediaType = PROBLEM,
-                        schema = @Schema(implementation = Problem.class),
-                        examples = @ExampleObject(name = "suspended", value = SUSPENDED)))
+@APIResponse(responseCode = "423", ref = "ShopTenantSuspended")
 public class UserResource {
 
     static final String[] LIST_PARAMETERS = {"page", "size", "role", "status"};
@@ -101,17 +94,10 @@ public class UserResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "user_page", value = USER_PAGE)))
-    @APIResponse(
-            responseCode = "400",
-            description = "An unknown, repeated or malformed query parameter; each is listed",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_query", value = INVALID_QUERY)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidQuery")
     public Page<UserView> list(@Context UriInfo uri) {
         QueryParams params = QueryParams.of(uri, LIST_PARAMETERS);
-        Page.Request request = params.page(20, config.maxPageSize());
+        Page.Request request = params.page(config.maxPageSize());
         Where where = new Where()
                 .and("role = :role", "role", params.oneOf("role", "user", "admin"))
                 .and("status = :status", "status", params.oneOf("status", User.ACTIVE, User.INACTIVE));
@@ -138,14 +124,7 @@ public class UserResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = UserView.class),
                             examples = @ExampleObject(name = "user", value = USER)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields, each listed; nothing was stored",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_body", value = INVALID_BODY)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidBody")
     @APIResponse(
             responseCode = "409",
             description = "The email is taken in this tenant, in any letter case",
@@ -173,14 +152,7 @@ public class UserResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = UserView.class),
                             examples = @ExampleObject(name = "user", value = USER)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record in the caller's tenant",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "ShopNotFound")
     public UserView get(@PathParam("id") UUID id) {
         return UserView.of(find(id));
     }
@@ -203,22 +175,8 @@ public class UserResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = UserView.class),
                             examples = @ExampleObject(name = "user", value = USER)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid fields, each listed; nothing was stored",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "invalid_body", value = INVALID_BODY)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record in the caller's tenant",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "400", ref = "ShopInvalidBody")
+    @APIResponse(responseCode = "404", ref = "ShopNotFound")
     @APIResponse(
             responseCode = "409",
             description = "The email is taken in this tenant, in any letter case",
@@ -247,14 +205,7 @@ public class UserResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = UserView.class),
                             examples = @ExampleObject(name = "user", value = USER)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record in the caller's tenant",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not_found", value = NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "ShopNotFound")
     public UserView deactivate(@PathParam("id") UUID id) {
         User user = find(id);
         user.status = User.INACTIVE;

@@ -342,6 +342,28 @@ class OrderApiTest {
     }
 
     @Test
+    void shouldTreatEqualAmountsWrittenDifferentlyAsTheSameRequest() {
+        String first = as(Tokens.tenantAdmin(tenant))
+                .header("Idempotency-Key", "key-3")
+                .body(Map.of("user_id", user, "items", lines(Map.of(anvil, 1)), "tax_amount", "3.1"))
+                .post("/api/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("order_id");
+
+        as(Tokens.tenantAdmin(tenant))
+                .header("Idempotency-Key", "key-3")
+                .body(Map.of("user_id", user, "items", lines(Map.of(anvil, 1)), "tax_amount", "3.10"))
+                .post("/api/orders")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("order_id", equalTo(first));
+        assertEquals(4, stockOf(tenant, anvil));
+    }
+
+    @Test
     void shouldRefuseAnIdempotencyKeyReusedForAnotherRequest() {
         as(Tokens.tenantAdmin(tenant))
                 .header("Idempotency-Key", "key-2")

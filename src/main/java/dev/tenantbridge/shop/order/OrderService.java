@@ -217,11 +217,21 @@ public class OrderService {
         return order;
     }
 
-    /** A fingerprint of the request, to tell a retry from a different request under the same key. */
+    /**
+     * A fingerprint of the request, to tell a retry from a different request under the same key. Amounts count by
+     * value ({@code 3.1} and {@code 3.10} are one amount, an absent tax is a tax of zero).
+     */
     private String hash(OrderRequest request) {
+        OrderRequest canonical = new OrderRequest(
+                request.userId(),
+                request.items(),
+                request.shippingAddress(),
+                request.billingAddress(),
+                request.tax().setScale(2),
+                request.shipping().setScale(2));
         try {
-            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            byte[] bytes = json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not fingerprint an order request", e);
         }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TenantSchemaShapeTest {
 
+    /** Later tenant versions add tables of their own; the template's shape is checked on its four tables. */
+    private static final String TEMPLATE_TABLES = "'users', 'products', 'orders', 'order_items'";
+
     String schema;
 
     @BeforeEach
@@ -32,7 +35,7 @@ class TenantSchemaShapeTest {
                         + " || CASE WHEN is_generated = 'ALWAYS' THEN ' generated ' || generation_expression"
                         + " ELSE '' END"
                         + " FROM information_schema.columns WHERE table_schema = ?"
-                        + " AND table_name <> 'flyway_schema_history' ORDER BY table_name, ordinal_position",
+                        + " AND table_name IN (" + TEMPLATE_TABLES + ") ORDER BY table_name, ordinal_position",
                 schema);
 
         assertEquals(
@@ -78,7 +81,8 @@ class TenantSchemaShapeTest {
         List<String> constraints = columnAsOwner(
                 "SELECT conrelid::regclass::text || ' ' || contype::text || ' ' || pg_get_constraintdef(oid)"
                         + " FROM pg_constraint WHERE connamespace = ?::regnamespace"
-                        + " AND conrelid::regclass::text NOT LIKE '%flyway_schema_history%'"
+                        + " AND conrelid IN (SELECT oid FROM pg_class WHERE relnamespace = connamespace"
+                        + " AND relname IN (" + TEMPLATE_TABLES + "))"
                         + " ORDER BY 1",
                 schema);
         String prefix = schema + ".";

@@ -81,4 +81,27 @@ public final class Database {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Counts the tenant's orders whose total is not the sum of their items' subtotals (computed by the database)
+     * plus tax and shipping; zero when every total adds up.
+     */
+    public static long ordersWithWrongTotal(String tenant) {
+        String schema = new dev.tenantbridge.tenancy.TenantId(tenant).schemaName();
+        String sql = "SELECT count(*) FROM " + quote(schema) + ".orders o WHERE o.total_amount IS DISTINCT FROM"
+                + " (SELECT sum(i.subtotal) FROM " + quote(schema) + ".order_items i WHERE i.order_id = o.order_id)"
+                + " + o.tax_amount + o.shipping_amount";
+        return Long.parseLong(columnAsOwner(sql).get(0));
+    }
+
+    /** Runs a count query as the owner role over one of the tenant's tables. */
+    public static long countAsOwner(String tenant, String table, String where) {
+        String schema = new dev.tenantbridge.tenancy.TenantId(tenant).schemaName();
+        String sql = "SELECT count(*) FROM " + quote(schema) + "." + quote(table) + " WHERE " + where;
+        return Long.parseLong(columnAsOwner(sql).get(0));
+    }
+
+    private static String quote(String identifier) {
+        return dev.tenantbridge.common.Sql.quote(identifier);
+    }
 }

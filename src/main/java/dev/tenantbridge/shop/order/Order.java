@@ -8,12 +8,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Generated;
 import org.hibernate.generator.EventType;
 
@@ -57,6 +59,9 @@ public class Order extends PanacheEntityBase {
     @Column(name = "updated_at", insertable = false, updatable = false)
     public LocalDateTime updatedAt;
 
+    /** Listed by product id, the order in which stock was taken; loaded for up to a page of orders at once. */
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("productId")
+    @BatchSize(size = 100)
     public List<OrderItem> items = new ArrayList<>();
 }

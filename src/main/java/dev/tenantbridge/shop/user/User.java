@@ -17,6 +17,15 @@ import org.hibernate.generator.EventType;
 @Table(name = "users")
 public class User extends PanacheEntityBase {
 
+    /** The roles a shop user may have, as a pattern for validation. */
+    static final String ROLES = "user|admin";
+
+    /** The statuses a shop user may have; only an active user may place orders. */
+    static final String STATUSES = "active|inactive";
+
+    public static final String ACTIVE = "active";
+    public static final String INACTIVE = "inactive";
+
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     @Column(name = "user_id")
@@ -32,7 +41,7 @@ public class User extends PanacheEntityBase {
     public String role = "user";
 
     @Column(name = "status")
-    public String status = "active";
+    public String status = ACTIVE;
 
     @Generated(event = EventType.INSERT)
     @Column(name = "created_at", insertable = false, updatable = false)

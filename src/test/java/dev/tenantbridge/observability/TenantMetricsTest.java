@@ -3,6 +3,7 @@ package dev.tenantbridge.observability;
 import static dev.tenantbridge.support.Api.activeTenant;
 import static dev.tenantbridge.support.Api.as;
 import static dev.tenantbridge.support.Api.createProduct;
+import static dev.tenantbridge.support.Api.uniqueTenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,7 @@ class TenantMetricsTest {
 
     @Test
     void shouldNotTagATenantTheCatalogDoesNotKnow() {
-        String stranger = "metrics-stranger-" + UUID.randomUUID().toString().substring(0, 8);
+        String stranger = uniqueTenant("metrics-stranger");
         as(Tokens.user(stranger)).get("/api/products").then().statusCode(403);
 
         assertFalse(Scrape.take().anyWithLabel("tenant", stranger));

@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -38,10 +37,6 @@ public class FleetCollector {
     private final MultiGauge tenants;
     private final MultiGauge clusterSchemas;
     private final MultiGauge versions;
-    private final MultiGauge totalBytes;
-    private final MultiGauge tableBytes;
-    private final MultiGauge indexBytes;
-    private final MultiGauge rows;
 
     FleetCollector(
             AgroalDataSource pool, MeterRegistry registry, TenantMeters tenantMeters, ObservabilityConfig config) {
@@ -53,10 +48,6 @@ public class FleetCollector {
         this.tenants = gauge(registry, Meters.TENANTS, "Tenants in the catalog by status and cluster");
         this.clusterSchemas = gauge(registry, Meters.CLUSTER_SCHEMAS, "Tenant schemas the catalog places per cluster");
         this.versions = gauge(registry, Meters.VERSION_TENANTS, "Tenants on each tenant-schema version");
-        this.totalBytes = gauge(registry, Meters.SCHEMA_TOTAL_BYTES, "Bytes of a tenant schema: tables and indexes");
-        this.tableBytes = gauge(registry, Meters.SCHEMA_TABLE_BYTES, "Bytes of a tenant schema's tables with TOAST");
-        this.indexBytes = gauge(registry, Meters.SCHEMA_INDEX_BYTES, "Bytes of a tenant schema's indexes");
-        this.rows = gauge(registry, Meters.SCHEMA_ROWS, "Estimated rows over a tenant schema's tables");
         Log.infof("Fleet and storage figures are collected every %s", config.collectionInterval());
     }
 
@@ -101,13 +92,8 @@ public class FleetCollector {
         List<SchemaFigures> versioned =
                 fleet.stream().filter(f -> f.schemaVersion() != null).toList();
         versions.register(countRows(versioned, Meters.VERSION, SchemaFigures::schemaVersion), true);
-        List<SchemaFigures> present =
-                fleet.stream().filter(SchemaFigures::schemaExists).toList();
-        totalBytes.register(tenantRows(present, SchemaFigures::totalBytes), true);
-        tableBytes.register(tenantRows(present, SchemaFigures::tableBytes), true);
-        indexBytes.register(tenantRows(present, SchemaFigures::indexBytes), true);
-        rows.register(tenantRows(present, SchemaFigures::rows), true);
         tenantMeters.retainOnly(fleet.stream().map(SchemaFigures::tenantId).collect(Collectors.toSet()));
+        fleet.stream().filter(SchemaFigures::schemaExists).forEach(tenantMeters::storage);
     }
 
     /** One row per status and cluster, zeros included, so an alert on a status always has a series to read. */
@@ -131,13 +117,6 @@ public class FleetCollector {
                 fleet.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
         return counts.entrySet().stream()
                 .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of(tag, e.getKey()), e.getValue()))
-                .toList();
-    }
-
-    private static List<MultiGauge.Row<?>> tenantRows(List<SchemaFigures> fleet, ToLongFunction<SchemaFigures> value) {
-        return fleet.stream()
-                .<MultiGauge.Row<?>>map(
-                        f -> MultiGauge.Row.of(Tags.of(Meters.TENANT, f.tenantId()), value.applyAsLong(f)))
                 .toList();
     }
 }

@@ -15,19 +15,21 @@ import java.util.List;
 public final class FleetQuery {
 
     /**
-     * Rows are estimated from the live-tuple statistics, falling back to the planner's estimate when the
-     * statistics know nothing of a table (after a statistics reset, for example).
+     * Each relation of the schema (tables, materialized views, indexes) is sized once, all its forks and its
+     * TOAST data included, and counted as table or index bytes by its kind; the total is their sum. Rows are
+     * estimated from the live-tuple statistics, falling back to the planner's estimate when the statistics know
+     * nothing of a table (after a statistics reset, for example).
      */
     private static final String SQL = """
             SELECT t.id, t.status, t.cluster, t.schema_version, n.oid IS NOT NULL AS schema_exists,
-                   coalesce(sum(pg_total_relation_size(c.oid)), 0) AS total_bytes,
-                   coalesce(sum(pg_table_size(c.oid)), 0) AS table_bytes,
-                   coalesce(sum(pg_indexes_size(c.oid)), 0) AS index_bytes,
+                   coalesce(sum(pg_table_size(c.oid)) FILTER (WHERE c.relkind <> 'i'), 0) AS table_bytes,
+                   coalesce(sum(pg_table_size(c.oid)) FILTER (WHERE c.relkind = 'i'), 0) AS index_bytes,
                    coalesce(sum(CASE WHEN pg_stat_get_live_tuples(c.oid) = 0 AND c.reltuples > 0
-                                     THEN c.reltuples::bigint ELSE pg_stat_get_live_tuples(c.oid) END), 0) AS rows
+                                     THEN c.reltuples::bigint ELSE pg_stat_get_live_tuples(c.oid) END)
+                            FILTER (WHERE c.relkind <> 'i'), 0) AS rows
             FROM control.tenants t
             LEFT JOIN pg_namespace n ON n.nspname = t.schema_name
-            LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'm', 'p')
+            LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'm', 'p', 'i')
             GROUP BY t.id, t.status, t.cluster, t.schema_version, n.oid
             ORDER BY t.id""";
 
@@ -51,7 +53,7 @@ public final class FleetQuery {
                 row.getString("cluster"),
                 row.getString("schema_version"),
                 row.getBoolean("schema_exists"),
-                row.getLong("total_bytes"),
+                row.getLong("table_bytes") + row.getLong("index_bytes"),
                 row.getLong("table_bytes"),
                 row.getLong("index_bytes"),
                 row.getLong("rows"));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The per-tenant meters: connections held, connection wait, transaction duration and statements, and request
@@ -19,10 +20,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class TenantMeters {
 
-    private static final String TENANT_METER_PREFIX = "bridge.tenant.";
+    private static final String METER_PREFIX = "bridge.";
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, AtomicInteger> held = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SchemaStorage> storage = new ConcurrentHashMap<>();
+
+    /** The last storage figures of one tenant schema, read by its gauges. */
+    record SchemaStorage(AtomicLong totalBytes, AtomicLong tableBytes, AtomicLong indexBytes, AtomicLong rows) {
+
+        void set(SchemaFigures figures) {
+            totalBytes.set(figures.totalBytes());
+            tableBytes.set(figures.tableBytes());
+            indexBytes.set(figures.indexBytes());
+            rows.set(figures.rows());
+        }
+    }
 
     TenantMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -41,6 +54,34 @@ public class TenantMeters {
                 .strongReference(true)
                 .register(registry);
         return count;
+    }
+
+    /**
+     * Sets the storage gauges of one tenant schema. Gauges are registered once per tenant and then only updated,
+     * so a collection over a large fleet does not re-register thousands of meters.
+     */
+    void storage(SchemaFigures figures) {
+        storage.computeIfAbsent(figures.tenantId(), this::storageGauges).set(figures);
+    }
+
+    private SchemaStorage storageGauges(String tenant) {
+        SchemaStorage gauges =
+                new SchemaStorage(new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong());
+        storageGauge(
+                Meters.SCHEMA_TOTAL_BYTES, "Bytes of a tenant schema: tables and indexes", tenant, gauges.totalBytes);
+        storageGauge(
+                Meters.SCHEMA_TABLE_BYTES, "Bytes of a tenant schema's tables with TOAST", tenant, gauges.tableBytes);
+        storageGauge(Meters.SCHEMA_INDEX_BYTES, "Bytes of a tenant schema's indexes", tenant, gauges.indexBytes);
+        storageGauge(Meters.SCHEMA_ROWS, "Estimated rows over a tenant schema's tables", tenant, gauges.rows);
+        return gauges;
+    }
+
+    private void storageGauge(String name, String description, String tenant, AtomicLong value) {
+        Gauge.builder(name, value, AtomicLong::get)
+                .description(description)
+                .tag(Meters.TENANT, tenant)
+                .strongReference(true)
+                .register(registry);
     }
 
     Timer connectionWait(String tenant) {
@@ -75,7 +116,7 @@ public class TenantMeters {
     /** Removes every per-tenant series of tenants outside {@code tenants}. */
     void retainOnly(Set<String> tenants) {
         List<Meter> stale = registry.getMeters().stream()
-                .filter(meter -> meter.getId().getName().startsWith(TENANT_METER_PREFIX))
+                .filter(meter -> meter.getId().getName().startsWith(METER_PREFIX))
                 .filter(meter -> {
                     String tenant = meter.getId().getTag(Meters.TENANT);
                     return tenant != null && !tenants.contains(tenant);
@@ -83,5 +124,6 @@ public class TenantMeters {
                 .toList();
         stale.forEach(registry::remove);
         held.keySet().retainAll(tenants);
+        storage.keySet().retainAll(tenants);
     }
 }

@@ -142,6 +142,24 @@ class TenantMetricsTest {
         assertTrue(scrape.value("bridge_storage_collection_seconds_count").orElseThrow() >= 1);
     }
 
+    @Test
+    void shouldDropEverySeriesOfADeletedTenantAtTheNextCollection() {
+        createProduct(acme, "Anvil", "ANV-1");
+        collector.collect();
+        assertTrue(
+                Scrape.take().value("bridge_schema_total_bytes", "tenant", acme).isPresent());
+
+        as(Tokens.platformAdmin())
+                .delete("/admin/tenants/" + acme + "?confirm=" + acme)
+                .then()
+                .statusCode(204);
+        collector.collect();
+
+        Scrape scrape = Scrape.take();
+        assertFalse(scrape.anyWithLabel("tenant", acme), "no series of the deleted tenant is left");
+        assertTrue(scrape.value("bridge_schema_total_bytes", "tenant", globex).isPresent());
+    }
+
     private static double count(Scrape scrape, String name, String tenant, String outcome) {
         return scrape.value(name, "tenant", tenant, "outcome", outcome).orElse(0);
     }

@@ -30,21 +30,24 @@ public class TransactionMeter implements TenantConnectionListener {
     @Override
     public void connectionAcquired(String tenantId, long waitNanos) {
         meters.connectionWait(tenantId).record(waitNanos, TimeUnit.NANOSECONDS);
-        Tally tally =
-                new Tally(tenantId, meters.connectionsHeld(tenantId), statementsOfThisTransaction(), System.nanoTime());
         try {
+            Tally tally = new Tally(
+                    tenantId, meters.connectionsHeld(tenantId), statementsOfThisTransaction(), System.nanoTime());
             transactions.registerInterposedSynchronization(tally);
+            tally.held.incrementAndGet();
         } catch (IllegalStateException e) {
-            Log.debugf("Transaction of tenant %s is completing; its duration is not measured", tenantId);
-            return;
+            Log.debugf("Transaction of tenant %s is already completing; its duration is not measured", tenantId);
         }
-        tally.held.incrementAndGet();
     }
 
-    /** Counts one statement in the current transaction; does nothing outside one. */
+    /** Counts one statement in the current transaction; does nothing outside one or once it is completing. */
     void statementPrepared() {
-        if (transactions.getTransactionKey() != null) {
-            statementsOfThisTransaction().incrementAndGet();
+        try {
+            if (transactions.getTransactionKey() != null) {
+                statementsOfThisTransaction().incrementAndGet();
+            }
+        } catch (IllegalStateException e) {
+            Log.debug("A statement ran while its transaction was completing; it is not counted");
         }
     }
 

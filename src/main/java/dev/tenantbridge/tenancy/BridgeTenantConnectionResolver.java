@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantConnectionResolver;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 
@@ -20,20 +21,29 @@ public class BridgeTenantConnectionResolver implements TenantConnectionResolver 
     private final TenantDirectory directory;
     private final TransactionSynchronizationRegistry transactions;
     private final BridgeConfig config;
+    private final Instance<TenantConnectionListener> listeners;
 
     BridgeTenantConnectionResolver(
             AgroalDataSource pool,
             TenantDirectory directory,
             TransactionSynchronizationRegistry transactions,
-            BridgeConfig config) {
+            BridgeConfig config,
+            Instance<TenantConnectionListener> listeners) {
         this.pool = pool;
         this.directory = directory;
         this.transactions = transactions;
         this.config = config;
+        this.listeners = listeners;
     }
 
     @Override
     public ConnectionProvider resolve(String tenantId) {
-        return new TenantConnectionProvider(tenantId, directory, pool, transactions, config.statementTimeout());
+        return new TenantConnectionProvider(
+                tenantId,
+                directory,
+                pool,
+                transactions,
+                config.statementTimeout(),
+                listeners.stream().toList());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.postgresql.PGConnection;
@@ -31,18 +32,21 @@ final class TenantConnectionProvider implements ConnectionProvider {
     private final DataSource pool;
     private final TransactionSynchronizationRegistry transactions;
     private final Duration defaultTimeout;
+    private final List<TenantConnectionListener> listeners;
 
     TenantConnectionProvider(
             String tenantId,
             TenantDirectory directory,
             DataSource pool,
             TransactionSynchronizationRegistry transactions,
-            Duration defaultTimeout) {
+            Duration defaultTimeout,
+            List<TenantConnectionListener> listeners) {
         this.tenantId = tenantId;
         this.directory = directory;
         this.pool = pool;
         this.transactions = transactions;
         this.defaultTimeout = defaultTimeout;
+        this.listeners = listeners;
     }
 
     @Override
@@ -54,9 +58,13 @@ final class TenantConnectionProvider implements ConnectionProvider {
         TenantRecord tenant = directory
                 .find(tenantId)
                 .orElseThrow(() -> new IllegalStateException("Tenant " + tenantId + " is not in the catalog"));
+        long asked = System.nanoTime();
         Connection connection = pool.getConnection();
+        long waitNanos = System.nanoTime() - asked;
         try {
-            enterOnce(connection, tenant);
+            if (enterOnce(connection, tenant)) {
+                listeners.forEach(listener -> listener.connectionAcquired(tenantId, waitNanos));
+            }
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -64,14 +72,16 @@ final class TenantConnectionProvider implements ConnectionProvider {
         }
     }
 
-    private void enterOnce(Connection connection, TenantRecord tenant) throws SQLException {
+    /** Sets the tenant's context unless this transaction already has it; says whether it did. */
+    private boolean enterOnce(Connection connection, TenantRecord tenant) throws SQLException {
         String marker = tenant.schemaName() + "@"
                 + connection.unwrap(PGConnection.class).getBackendPID();
         if (marker.equals(transactions.getResource(MARKER))) {
-            return;
+            return false;
         }
         TenantSession.enter(connection, tenant, defaultTimeout);
         transactions.putResource(MARKER, marker);
+        return true;
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenantbridge.control.TenantSchemaMigrator;
 import dev.tenantbridge.support.Database;
 import dev.tenantbridge.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,9 @@ class TenantMetricsTest {
 
     @Inject
     FleetCollector collector;
+
+    @Inject
+    TenantSchemaMigrator migrator;
 
     String acme;
     String globex;
@@ -130,15 +134,16 @@ class TenantMetricsTest {
                 scrape.value("bridge_tenants", "status", "active", "cluster", "default")
                         .orElseThrow());
         assertEquals(
-                0,
+                catalogCount("SELECT count(*) FROM control.tenants WHERE status = 'failed'"),
                 scrape.value("bridge_tenants", "status", "failed", "cluster", "default")
                         .orElseThrow());
         assertEquals(
                 catalogCount("SELECT count(*) FROM control.tenants"),
                 scrape.value("bridge_cluster_schemas", "cluster", "default").orElseThrow());
+        String latest = migrator.latestVersion();
         assertEquals(
-                catalogCount("SELECT count(*) FROM control.tenants WHERE schema_version = '1'"),
-                scrape.value("bridge_schema_version_tenants", "version", "1").orElseThrow());
+                catalogCount("SELECT count(*) FROM control.tenants WHERE schema_version = '" + latest + "'"),
+                scrape.value("bridge_schema_version_tenants", "version", latest).orElseThrow());
         assertTrue(scrape.value("bridge_storage_collection_seconds_count").orElseThrow() >= 1);
     }
 

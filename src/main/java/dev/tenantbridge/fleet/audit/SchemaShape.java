@@ -18,7 +18,7 @@ final class SchemaShape {
     private static final String SCHEMA_MARK = "<schema>";
 
     private static final List<String> QUERIES = List.of(
-            "SELECT 'table ' || relname || ' (' || relkind || ')' FROM pg_class WHERE relnamespace = ?::regnamespace"
+            "SELECT 'table ' || relname || ' (' || relkind::text || ')' FROM pg_class WHERE relnamespace = ?::regnamespace"
                     + " AND relkind IN ('r', 'p', 'v', 'm', 'f')",
             "SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)"
                     + " || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END"

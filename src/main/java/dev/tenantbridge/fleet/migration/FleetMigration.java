@@ -5,10 +5,10 @@ import dev.tenantbridge.common.ProblemException;
 import dev.tenantbridge.control.TenantSchemaMigrator;
 import dev.tenantbridge.fleet.FleetBudget;
 import dev.tenantbridge.fleet.FleetConfig;
+import dev.tenantbridge.fleet.TenantSelection;
 import dev.tenantbridge.fleet.job.JobRunner;
 import dev.tenantbridge.fleet.job.JobStore;
 import dev.tenantbridge.fleet.job.JobView;
-import dev.tenantbridge.tenancy.TenantId;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -118,32 +118,13 @@ public class FleetMigration {
 
     private void validate(Request request) {
         List<Problem.Violation> violations = new ArrayList<>();
-        checkIds("tenants", request.tenants(), violations);
-        if (violations.isEmpty() && request.tenants() != null) {
-            versions.unknown(request.tenants())
-                    .forEach(id -> violations.add(new Problem.Violation("tenants", id + ": no such tenant")));
-        }
-        checkIds("canaries", request.canaries(), violations);
+        TenantSelection.check("tenants", request.tenants(), versions::unknown, violations);
+        TenantSelection.check("canaries", request.canaries(), null, violations);
         if (request.failureThreshold() != null && request.failureThreshold() < 0) {
             violations.add(new Problem.Violation("failure_threshold", "must be 0 or more"));
         }
         if (!violations.isEmpty()) {
             throw new ProblemException(400, "validation", "Invalid input", "Invalid migration request", violations);
-        }
-    }
-
-    private static void checkIds(String field, List<String> ids, List<Problem.Violation> violations) {
-        if (ids == null) {
-            return;
-        }
-        if (ids.isEmpty()) {
-            violations.add(new Problem.Violation(field, "must name at least one tenant when given"));
-        }
-        for (String id : ids) {
-            String problem = TenantId.problemWith(id);
-            if (problem != null) {
-                violations.add(new Problem.Violation(field, id + ": " + problem));
-            }
         }
     }
 }

@@ -66,7 +66,9 @@ public class FleetMigration {
     }
 
     void onStart(@Observes StartupEvent event) {
-        resumeInterrupted();
+        for (JobStore.Running job : jobs.running(KIND)) {
+            runner.start(job.id(), settings(job.failureThreshold()), work(job.id()));
+        }
         if (config.migrateAtStart()) {
             JobView job = start(new Request(null, null, null));
             Log.infof("Migration at start: job %s with %d tenants behind", job.id(), job.total());
@@ -77,7 +79,7 @@ public class FleetMigration {
     public JobView start(Request request) {
         JobRunner.Settings settings = settings(request.failureThreshold());
         UUID id = plan(request, settings);
-        runner.start(id, settings, tenant -> migration.migrate(tenant, id));
+        runner.start(id, settings, work(id));
         return jobs.find(id).orElseThrow();
     }
 
@@ -111,9 +113,12 @@ public class FleetMigration {
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void resumeInterrupted() {
         for (JobStore.Running job : jobs.running(KIND)) {
-            runner.runClaimed(
-                    job.id(), settings(job.failureThreshold()), tenant -> migration.migrate(tenant, job.id()));
+            runner.runClaimed(job.id(), settings(job.failureThreshold()), work(job.id()));
         }
+    }
+
+    private JobRunner.TenantWork work(UUID jobId) {
+        return tenant -> migration.migrate(tenant, jobId);
     }
 
     private void validate(Request request) {

@@ -7,12 +7,14 @@ import dev.tenantbridge.control.TenantSchemaMigrator;
 import dev.tenantbridge.fleet.Errors;
 import dev.tenantbridge.tenancy.TenantDirectory;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateOutput;
@@ -35,6 +37,7 @@ public class TenantMigration {
     private final MigrationLedger ledger;
     private final TenantVersions versions;
     private final TenantDirectory directory;
+    private final MeterRegistry meters;
 
     TenantMigration(
             AgroalDataSource pool,
@@ -42,13 +45,15 @@ public class TenantMigration {
             TenantSchemaMigrator migrator,
             MigrationLedger ledger,
             TenantVersions versions,
-            TenantDirectory directory) {
+            TenantDirectory directory,
+            MeterRegistry meters) {
         this.pool = pool;
         this.catalog = catalog;
         this.migrator = migrator;
         this.ledger = ledger;
         this.versions = versions;
         this.directory = directory;
+        this.meters = meters;
     }
 
     /** Migrates the tenant if it is behind; returns false when it was already on the latest version. */
@@ -90,8 +95,10 @@ public class TenantMigration {
             result = migrator.apply(tenant.schemaName());
         } catch (RuntimeException e) {
             recordFailure(connection, tenant, pending, e, (System.nanoTime() - started) / 1_000_000);
+            time(started, "failed");
             throw e;
         }
+        time(started, "succeeded");
         for (MigrateOutput migration : result.migrations) {
             ledger.finished(connection, tenant.id(), migration.version, (long) migration.executionTime, null);
         }
@@ -101,6 +108,11 @@ public class TenantMigration {
         Log.debugf(
                 "Tenant %s migrated to %s in %d ms",
                 tenant.id(), migrator.latestVersion(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void time(long startedNanos, String status) {
+        meters.timer("tenant.migration", "status", status)
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     private void recordFailure(

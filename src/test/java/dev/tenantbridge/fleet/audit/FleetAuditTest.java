@@ -54,6 +54,10 @@ class FleetAuditTest {
         assertTrue(dropped.get(0).startsWith("drift: missing index idx_products_category"), dropped.toString());
         List<String> extra = findingsOf(report, extraColumn);
         assertEquals(List.of("drift: unexpected column users.nickname text"), extra);
+        RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .body(org.hamcrest.Matchers.containsString("tenant_audit_findings_total{category=\"drift\"}"));
     }
 
     @Test

@@ -70,6 +70,10 @@ class FleetMigrationTest {
                 .body("[0].version", equalTo(LATEST))
                 .body("[0].status", equalTo("succeeded"))
                 .body("[0].duration_ms", org.hamcrest.Matchers.notNullValue());
+        io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .body(containsString("tenant_migration_seconds_count{status=\"succeeded\"}"));
     }
 
     @Test

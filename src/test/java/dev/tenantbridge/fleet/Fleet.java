@@ -7,6 +7,7 @@ import dev.tenantbridge.support.Database;
 import dev.tenantbridge.support.Tokens;
 import dev.tenantbridge.tenancy.TenantId;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.util.List;
 
 /** Test helpers for fleet operations. */
@@ -39,9 +40,14 @@ public final class Fleet {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    /** Polls the job until it has ended and returns its last view. */
+    /** Polls the job until it has ended (at most two minutes) and returns its last view. */
     public static JsonPath awaitJob(String id) {
-        long deadline = System.currentTimeMillis() + 120_000;
+        return awaitJob(id, Duration.ofMinutes(2));
+    }
+
+    /** Polls the job until it has ended and returns its last view; fails once {@code patience} has passed. */
+    public static JsonPath awaitJob(String id, Duration patience) {
+        long deadline = System.currentTimeMillis() + patience.toMillis();
         while (System.currentTimeMillis() < deadline) {
             JsonPath job = as(Tokens.platformAdmin())
                     .get("/admin/jobs/" + id)

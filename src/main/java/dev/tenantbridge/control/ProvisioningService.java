@@ -7,6 +7,7 @@ import dev.tenantbridge.catalog.TenantStatus;
 import dev.tenantbridge.common.BridgeConfig;
 import dev.tenantbridge.common.ProblemException;
 import dev.tenantbridge.common.Sql;
+import dev.tenantbridge.fleet.provisioning.FastProvisioning;
 import dev.tenantbridge.tenancy.TenantDirectory;
 import dev.tenantbridge.tenancy.TenantId;
 import io.agroal.api.AgroalDataSource;
@@ -26,9 +27,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProvisioningService {
 
-    /** First key of the advisory locks this service takes, so they do not collide with other users' locks. */
-    private static final int LOCK_SPACE = 0x54_42_01;
-
+    private static final int LOCK_SPACE = SchemaLock.LOCK_SPACE;
     private static final int CATALOG_LOCK = 0;
 
     private final AgroalDataSource pool;
@@ -37,6 +36,7 @@ public class ProvisioningService {
     private final OwnerRole owner;
     private final TenantSchemaMigrator migrator;
     private final BridgeConfig config;
+    private final FastProvisioning fastProvisioning;
 
     ProvisioningService(
             AgroalDataSource pool,
@@ -44,13 +44,15 @@ public class ProvisioningService {
             TenantDirectory directory,
             OwnerRole owner,
             TenantSchemaMigrator migrator,
-            BridgeConfig config) {
+            BridgeConfig config,
+            FastProvisioning fastProvisioning) {
         this.pool = pool;
         this.catalog = catalog;
         this.directory = directory;
         this.owner = owner;
         this.migrator = migrator;
         this.config = config;
+        this.fastProvisioning = fastProvisioning;
     }
 
     /** The outcome of a provisioning call: the tenant, and whether this call created it. */
@@ -125,13 +127,8 @@ public class ProvisioningService {
                 Roles.create(connection, id.roleName());
             }
             createSchema(connection, id);
-            try (Connection asOwner = owner.connect()) {
-                prepareSchema(asOwner, id);
-            }
-            String version = migrator.migrate(id.schemaName());
-            try (Connection asOwner = owner.connect()) {
-                grantTables(asOwner, id);
-            }
+            Optional<String> replayed = fastProvisioning.build(connection, id);
+            String version = replayed.isPresent() ? replayed.get() : migrateWithFlyway(id);
             TenantRecord active = catalog.markActive(id.value(), version).orElseThrow();
             directory.invalidate(id.value());
             return active;
@@ -147,38 +144,37 @@ public class ProvisioningService {
         }
     }
 
+    private String migrateWithFlyway(TenantId id) throws SQLException {
+        try (Connection asOwner = owner.connect()) {
+            prepareSchema(asOwner, id);
+        }
+        String version = migrator.migrate(id.schemaName());
+        try (Connection asOwner = owner.connect()) {
+            grantTables(asOwner, id);
+        }
+        return version;
+    }
+
     /** The login role creates the schema (it may create in its database) and hands it to the owner role. */
     private void createSchema(Connection connection, TenantId id) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(id.schemaName()) + " AUTHORIZATION "
-                    + Sql.quote(owner.name()));
+            statement.execute(TenantSchemaGrants.createSchema(id, owner.name()));
         }
     }
 
     private void prepareSchema(Connection asOwner, TenantId id) throws SQLException {
-        String schema = Sql.quote(id.schemaName());
-        String role = Sql.quote(id.roleName());
-        try (Statement statement = asOwner.createStatement()) {
-            statement.execute("REVOKE ALL ON SCHEMA " + schema + " FROM PUBLIC");
-            statement.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + role);
-            statement.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema
-                    + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + role);
-            statement.execute(
-                    "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC");
-            statement.execute(
-                    "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " GRANT EXECUTE ON FUNCTIONS TO " + role);
-        }
+        executeAll(asOwner, TenantSchemaGrants.beforeMigrations(id));
     }
 
-    /** Grants the tenant role its data (again, for tables made before a retry) and keeps it off Flyway's history. */
     private void grantTables(Connection asOwner, TenantId id) throws SQLException {
-        String schema = Sql.quote(id.schemaName());
-        String role = Sql.quote(id.roleName());
-        try (Statement statement = asOwner.createStatement()) {
-            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
-            statement.execute("REVOKE ALL ON " + schema + ".flyway_schema_history FROM " + role);
-            statement.execute("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA " + schema + " FROM PUBLIC");
-            statement.execute("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA " + schema + " TO " + role);
+        executeAll(asOwner, TenantSchemaGrants.afterMigrations(id));
+    }
+
+    private static void executeAll(Connection connection, java.util.List<String> sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
         }
     }
 
@@ -229,19 +225,11 @@ public class ProvisioningService {
     }
 
     private static void lockSchema(Connection connection, TenantId id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(?, hashtext(?))")) {
-            statement.setInt(1, LOCK_SPACE);
-            statement.setString(2, id.schemaName());
-            statement.execute();
-        }
+        SchemaLock.lock(connection, id.schemaName());
     }
 
     private static void unlockSchema(Connection connection, TenantId id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
-            statement.setInt(1, LOCK_SPACE);
-            statement.setString(2, id.schemaName());
-            statement.execute();
-        }
+        SchemaLock.unlock(connection, id.schemaName());
     }
 
     private static void advisoryXactLock(Connection connection, int key) throws SQLException {

@@ -4,14 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies the tenant migrations ({@code db/tenant} on the class path) to one tenant schema with the Flyway Java
- * API, as the owner role. Each schema keeps its own Flyway history, exactly as Flyway writes it.
+ * API, as the owner role. Each schema keeps its own Flyway history, exactly as Flyway writes it. Tests and
+ * benchmarks may add locations ({@code tenant-bridge.fleet.extra-migration-locations}) to try a later version.
  */
 @ApplicationScoped
 public class TenantSchemaMigrator {
@@ -20,10 +27,17 @@ public class TenantSchemaMigrator {
     private static final String NO_SCHEMA = "tenant_bridge_no_such_schema";
 
     private final DataSource ownerConnections;
+    private final String[] locations;
     private volatile String latestVersion;
+    private volatile List<MigrationInfo> known;
 
-    TenantSchemaMigrator(OwnerRole owner) {
+    TenantSchemaMigrator(
+            OwnerRole owner,
+            @ConfigProperty(name = "tenant-bridge.fleet.extra-migration-locations") Optional<List<String>> extra) {
         this.ownerConnections = new OwnerDataSource(owner);
+        List<String> all = new ArrayList<>(List.of(LOCATION));
+        extra.ifPresent(all::addAll);
+        this.locations = all.toArray(String[]::new);
     }
 
     /** Migrates the schema to the latest tenant version and returns the version it is on afterwards. */
@@ -33,14 +47,44 @@ public class TenantSchemaMigrator {
         return flyway.info().current().getVersion().getVersion();
     }
 
+    /** Migrates the schema to the latest tenant version and returns what Flyway applied, with timings. */
+    public MigrateResult apply(String schemaName) {
+        return flyway(schemaName).migrate();
+    }
+
+    /** The version the schema's Flyway history says it is on, or null when it has none. */
+    public String currentVersion(String schemaName) {
+        MigrationInfo current = flyway(schemaName).info().current();
+        return current == null || current.getVersion() == null
+                ? null
+                : current.getVersion().getVersion();
+    }
+
+    /** Every versioned tenant migration of this build, oldest first, as Flyway resolved them. */
+    public List<MigrationInfo> knownMigrations() {
+        List<MigrationInfo> migrations = known;
+        if (migrations == null) {
+            migrations = List.of(flyway(NO_SCHEMA).info().all()).stream()
+                    .filter(m -> m.getVersion() != null)
+                    .toList();
+            known = migrations;
+        }
+        return migrations;
+    }
+
+    /** The tenant migration locations, for code that reads the scripts themselves. */
+    public List<String> locations() {
+        return List.of(locations);
+    }
+
     /** The newest tenant migration version known to this build. */
     public String latestVersion() {
         String version = latestVersion;
         if (version == null) {
             MigrationVersion newest = MigrationVersion.EMPTY;
-            // A schema that never exists: every migration shows as pending, whatever the database holds.
-            for (var migration : flyway(NO_SCHEMA).info().all()) {
-                if (migration.getVersion() != null && migration.getVersion().compareTo(newest) > 0) {
+            // Resolved against a schema that never exists: every migration shows as pending.
+            for (var migration : knownMigrations()) {
+                if (migration.getVersion().compareTo(newest) > 0) {
                     newest = migration.getVersion();
                 }
             }
@@ -56,7 +100,7 @@ public class TenantSchemaMigrator {
                 .schemas(schemaName)
                 .defaultSchema(schemaName)
                 .createSchemas(false)
-                .locations(LOCATION)
+                .locations(locations)
                 .failOnMissingLocations(true)
                 .load();
     }

@@ -4,7 +4,10 @@ import dev.tenantbridge.common.BridgeConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantConnectionResolver;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 
@@ -20,20 +23,30 @@ public class BridgeTenantConnectionResolver implements TenantConnectionResolver 
     private final TenantDirectory directory;
     private final TransactionSynchronizationRegistry transactions;
     private final BridgeConfig config;
+    private final RoutingConfig.Mode mode;
 
     BridgeTenantConnectionResolver(
             AgroalDataSource pool,
             TenantDirectory directory,
             TransactionSynchronizationRegistry transactions,
-            BridgeConfig config) {
+            BridgeConfig config,
+            RoutingConfig routing) {
         this.pool = pool;
         this.directory = directory;
         this.transactions = transactions;
         this.config = config;
+        this.mode = routing.mode();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (mode == RoutingConfig.Mode.SESSION_SCHEMA) {
+            Log.warn("Tenant routing is in session-schema mode, a benchmark peer: no tenant role and no statement"
+                    + " timeout, and the search path outlives each transaction. Never use it in production");
+        }
     }
 
     @Override
     public ConnectionProvider resolve(String tenantId) {
-        return new TenantConnectionProvider(tenantId, directory, pool, transactions, config.statementTimeout());
+        return new TenantConnectionProvider(tenantId, directory, pool, transactions, config.statementTimeout(), mode);
     }
 }

@@ -20,6 +20,10 @@ import org.postgresql.PGConnection;
  * makes the set-up run once. {@link #closeConnection} runs no SQL: the end of the transaction clears the
  * settings, and after a rollback the wrapper may already be closed.
  *
+ * <p>In {@link RoutingConfig.Mode#SESSION_SCHEMA} mode (a benchmark peer, never for production) it only calls
+ * {@link Connection#setSchema} on every checkout, as Quarkus's built-in SCHEMA handling does: no role switch,
+ * no statement timeout, and the setting outlives the transaction.
+ *
  * <p>Thread-safe: it holds no per-call state.
  */
 final class TenantConnectionProvider implements ConnectionProvider {
@@ -31,18 +35,21 @@ final class TenantConnectionProvider implements ConnectionProvider {
     private final DataSource pool;
     private final TransactionSynchronizationRegistry transactions;
     private final Duration defaultTimeout;
+    private final RoutingConfig.Mode mode;
 
     TenantConnectionProvider(
             String tenantId,
             TenantDirectory directory,
             DataSource pool,
             TransactionSynchronizationRegistry transactions,
-            Duration defaultTimeout) {
+            Duration defaultTimeout,
+            RoutingConfig.Mode mode) {
         this.tenantId = tenantId;
         this.directory = directory;
         this.pool = pool;
         this.transactions = transactions;
         this.defaultTimeout = defaultTimeout;
+        this.mode = mode;
     }
 
     @Override
@@ -56,7 +63,11 @@ final class TenantConnectionProvider implements ConnectionProvider {
                 .orElseThrow(() -> new IllegalStateException("Tenant " + tenantId + " is not in the catalog"));
         Connection connection = pool.getConnection();
         try {
-            enterOnce(connection, tenant);
+            if (mode == RoutingConfig.Mode.SESSION_SCHEMA) {
+                connection.setSchema(tenant.schemaName());
+            } else {
+                enterOnce(connection, tenant);
+            }
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();

@@ -3,7 +3,9 @@ package dev.tenantbridge.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The benchmark's options, read from system properties ({@code -Dbench.tenants=500} and so on); each has a
@@ -20,6 +22,9 @@ import java.util.List;
  * @param port first of the local ports the service processes listen on
  * @param java25 home of a Java 25 for the AOT cache figures; skipped when it does not exist
  * @param output folder of the report
+ * @param serviceEnvironment extra settings for every service process, as NAME=value pairs separated by commas
+ *     (for example TENANT_BRIDGE_CATALOG_CACHE_TTL=60s), to measure a setting's effect
+ * @param sections names of the sections to run (for example routing,floor); empty: all
  */
 record BenchOptions(
         int tenants,
@@ -34,7 +39,9 @@ record BenchOptions(
         String jdbcPassword,
         int port,
         Path java25,
-        Path output) {
+        Path output,
+        Map<String, String> serviceEnvironment,
+        List<String> sections) {
 
     static BenchOptions fromSystemProperties() {
         return new BenchOptions(
@@ -50,7 +57,9 @@ record BenchOptions(
                 text("bench.jdbc-password", "bridge"),
                 integer("bench.port", 8480),
                 Path.of(text("bench.java25", "/usr/lib/jvm/temurin-25-jdk-amd64")),
-                Path.of(text("bench.output", "target/bench")));
+                Path.of(text("bench.output", "target/bench")),
+                pairs("bench.service-env"),
+                words("bench.sections"));
     }
 
     boolean embedded() {
@@ -80,12 +89,46 @@ record BenchOptions(
     }
 
     private static List<Integer> integers(String key) {
+        return words(key).stream().map(Integer::valueOf).toList();
+    }
+
+    private static List<String> words(String key) {
         String value = text(key, "");
         return value.isEmpty()
                 ? List.of()
-                : Arrays.stream(value.split(","))
-                        .map(String::trim)
-                        .map(Integer::valueOf)
-                        .toList();
+                : Arrays.stream(value.split(",")).map(String::trim).toList();
+    }
+
+    private static Map<String, String> pairs(String key) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : words(key)) {
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException(key + " takes NAME=value pairs, not " + pair);
+            }
+            pairs.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return pairs;
+    }
+
+    /** The options as the progress output and the report show them: everything but the password. */
+    String describe() {
+        return String.format(
+                "tenants %d, scale %s, %d connections, %.0f s warm-up, %.0f s measured, %d start-up runs, database %s,"
+                        + " service settings %s, sections %s",
+                tenants,
+                scale,
+                connections,
+                warmupSeconds,
+                durationSeconds,
+                startupRuns,
+                embedded() ? "embedded" : jdbcUrl + " as " + jdbcUser,
+                serviceEnvironment,
+                sections.isEmpty() ? "all" : sections);
+    }
+
+    /** True when the section with this key is to run. */
+    boolean runs(String section) {
+        return sections.isEmpty() || sections.contains(section);
     }
 }

@@ -28,11 +28,15 @@ public final class Benchmark {
         BenchOptions options = BenchOptions.fromSystemProperties();
         Report report = new Report();
         List<String> failed = new ArrayList<>();
-        Progress.say("benchmark options: %s", options);
+        Progress.say("benchmark options: %s", options.describe());
+        report.machine("options", options.describe());
         try (Cluster cluster = Cluster.open(options)) {
             Machine.describe(report, cluster);
             Run run = new Run(options, cluster, new SigningKey(), report);
             for (Section section : sections()) {
+                if (!options.runs(section.key())) {
+                    continue;
+                }
                 Progress.say("== %s", section.name());
                 try {
                     section.run(run);

@@ -13,6 +13,11 @@ final class FloorSection implements Section {
     static final String POOL_POLICY = "quarkus.datasource.jdbc.max-lifetime";
 
     @Override
+    public String key() {
+        return "floor";
+    }
+
+    @Override
     public String name() {
         return "stack overhead and backend memory";
     }

@@ -6,6 +6,11 @@ import java.util.List;
 final class IsolationSection implements Section {
 
     @Override
+    public String key() {
+        return "isolation";
+    }
+
+    @Override
     public String name() {
         return "isolation under load";
     }

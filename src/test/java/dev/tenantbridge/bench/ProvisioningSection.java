@@ -9,6 +9,11 @@ import java.util.List;
 final class ProvisioningSection implements Section {
 
     @Override
+    public String key() {
+        return "provisioning";
+    }
+
+    @Override
     public String name() {
         return "provisioning";
     }

@@ -45,8 +45,8 @@ final class Run {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The service's settings, as a production deployment would pass them. */
-    Map<String, String> environment(String routingMode) {
+    /** The service's settings, as a production deployment would pass them, plus any given for one start. */
+    Map<String, String> environment(String routingMode, Map<String, String> settings) {
         Map<String, String> environment = new HashMap<>();
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", cluster.url());
         environment.put("QUARKUS_DATASOURCE_USERNAME", cluster.user());
@@ -55,6 +55,8 @@ final class Run {
         environment.put("MP_JWT_VERIFY_ISSUER", SigningKey.ISSUER);
         environment.put("TENANT_BRIDGE_MAX_TENANTS", Integer.toString(options.maxTenants()));
         environment.put("TENANT_BRIDGE_ROUTING_MODE", routingMode);
+        environment.putAll(options.serviceEnvironment());
+        environment.putAll(settings);
         return environment;
     }
 
@@ -63,16 +65,26 @@ final class Run {
      * service is stopped before the next starts) and returns without waiting.
      */
     Service startService(String label, String java, List<String> jvmOptions, String routingMode) throws Exception {
+        return startService(label, java, jvmOptions, environment(routingMode, Map.of()));
+    }
+
+    private Service startService(String label, String java, List<String> jvmOptions, Map<String, String> environment)
+            throws Exception {
         Path log = folder("logs").resolve(label + ".log");
         int port = options.port() + starts++ % PORTS;
-        Service service = Service.start(java, jvmOptions, environment(routingMode), port, log);
+        Service service = Service.start(java, jvmOptions, environment, port, log);
         Progress.say("service %s starting on %s (log %s)", label, service.baseUrl(), log);
         return service;
     }
 
     /** Starts the service with plain JVM settings and waits until its readiness check passes. */
     Service startReady(String label, String routingMode) throws Exception {
-        Service service = startService(label, java(), List.of(), routingMode);
+        return startReady(label, routingMode, Map.of());
+    }
+
+    /** Starts the service with plain JVM settings plus the given ones, and waits until it is ready. */
+    Service startReady(String label, String routingMode, Map<String, String> settings) throws Exception {
+        Service service = startService(label, java(), List.of(), environment(routingMode, settings));
         Duration took = service.awaitReady(Duration.ofMinutes(2));
         Progress.say("service %s ready in %d ms", label, took.toMillis());
         return service;

@@ -14,6 +14,11 @@ final class ScaleSection implements Section {
     static final double LATENCY_GOAL = 1.2;
 
     @Override
+    public String key() {
+        return "scale";
+    }
+
+    @Override
     public String name() {
         return "many schemas";
     }

@@ -9,5 +9,8 @@ interface Section {
     /** What the progress output calls it. */
     String name();
 
+    /** The short name that {@code -Dbench.sections} selects it by. */
+    String key();
+
     void run(Run run) throws Exception;
 }

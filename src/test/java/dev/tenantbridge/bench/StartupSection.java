@@ -23,6 +23,11 @@ final class StartupSection implements Section {
     private record Variant(String name, String java, List<String> options, List<String> training, Path archive) {}
 
     @Override
+    public String key() {
+        return "startup";
+    }
+
+    @Override
     public String name() {
         return "start-up";
     }

@@ -19,6 +19,8 @@ final class Run {
     static final String TRANSACTION = "transaction";
     static final String SESSION_SCHEMA = "session-schema";
     static final int PORTS = 10;
+    static final int WARM_UP_ROUNDS = 12;
+    static final double STEADY = 0.10;
 
     final BenchOptions options;
     final Cluster cluster;
@@ -112,14 +114,29 @@ final class Run {
     }
 
     /**
-     * Warms a freshly started service up for a workload (class loading, JIT) with the run's warm-up time of load
-     * that no figure counts, so that the first measured workload does not pay for it.
+     * Warms a freshly started service up for a workload (class loading, JIT) with load that no figure counts, in
+     * rounds of the run's warm-up time until two rounds in a row agree on the rate within {@link #STEADY} (at
+     * most {@link #WARM_UP_ROUNDS} rounds). On a busy machine the JIT compilers get little processor time, so a
+     * fixed short warm-up would leave a later service slower than the first, which provisioning warmed.
      */
     void warmUp(Service service, String workload, List<Map<String, String>> fixtures) throws Exception {
-        Progress.say("warming the service up with %s for %.0f s", workload, options.warmupSeconds());
-        LoadSpec spec = new LoadSpec(
-                "warm-up", service.baseUrl(), workload, options.connections(), 0, options.warmupSeconds(), fixtures);
-        generate(spec);
+        double last = 0;
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            LoadSpec spec = new LoadSpec(
+                    "warm-up",
+                    service.baseUrl(),
+                    workload,
+                    options.connections(),
+                    0,
+                    options.warmupSeconds(),
+                    fixtures);
+            double rate = generate(spec).measured().requestsPerSecond();
+            Progress.say("warming the service up with %s: round %d at %s req/s", workload, round, Report.number(rate));
+            if (round > 1 && Math.abs(rate - last) <= STEADY * Math.max(rate, last)) {
+                return;
+            }
+            last = rate;
+        }
     }
 
     /** Drives one workload at the service from a load generator process and records the result. */

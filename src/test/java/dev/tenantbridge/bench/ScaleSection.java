@@ -34,6 +34,7 @@ final class ScaleSection implements Section {
             try (Service service = run.startReady("scale-" + count, Run.TRANSACTION)) {
                 List<Map<String, String>> tenants = run.tenants(service, count);
                 int base = run.options.tenants();
+                run.warmUp(service, ReadProduct.NAME, tenants);
                 LoadResult baseline = run.load(
                         service, "scale-" + count + "-baseline-" + base, ReadProduct.NAME, tenants.subList(0, base));
                 LoadResult many = run.load(service, "scale-" + count, ReadProduct.NAME, tenants);

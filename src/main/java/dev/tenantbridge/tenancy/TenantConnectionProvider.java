@@ -21,6 +21,10 @@ import org.postgresql.PGConnection;
  * makes the set-up run once. {@link #closeConnection} runs no SQL: the end of the transaction clears the
  * settings, and after a rollback the wrapper may already be closed.
  *
+ * <p>In {@link RoutingConfig.Mode#SESSION_SCHEMA} mode (a benchmark peer, never for production) it only calls
+ * {@link Connection#setSchema} on every checkout, as Quarkus's built-in SCHEMA handling does: no role switch,
+ * no statement timeout, and the setting outlives the transaction.
+ *
  * <p>Thread-safe: it holds no per-call state.
  */
 final class TenantConnectionProvider implements ConnectionProvider {
@@ -33,6 +37,7 @@ final class TenantConnectionProvider implements ConnectionProvider {
     private final TransactionSynchronizationRegistry transactions;
     private final Duration defaultTimeout;
     private final List<TenantConnectionListener> listeners;
+    private final RoutingConfig.Mode mode;
 
     TenantConnectionProvider(
             String tenantId,
@@ -40,13 +45,15 @@ final class TenantConnectionProvider implements ConnectionProvider {
             DataSource pool,
             TransactionSynchronizationRegistry transactions,
             Duration defaultTimeout,
-            List<TenantConnectionListener> listeners) {
+            List<TenantConnectionListener> listeners,
+            RoutingConfig.Mode mode) {
         this.tenantId = tenantId;
         this.directory = directory;
         this.pool = pool;
         this.transactions = transactions;
         this.defaultTimeout = defaultTimeout;
         this.listeners = listeners;
+        this.mode = mode;
     }
 
     @Override
@@ -62,7 +69,9 @@ final class TenantConnectionProvider implements ConnectionProvider {
         Connection connection = pool.getConnection();
         long waitNanos = System.nanoTime() - asked;
         try {
-            if (enterOnce(connection, tenant)) {
+            if (mode == RoutingConfig.Mode.SESSION_SCHEMA) {
+                connection.setSchema(tenant.schemaName());
+            } else if (enterOnce(connection, tenant)) {
                 listeners.forEach(listener -> listener.connectionAcquired(tenantId, waitNanos));
             }
             return connection;

@@ -69,7 +69,8 @@ class RoutingModeTest {
     }
 
     private TenantConnectionProvider provider(String tenant, RoutingConfig.Mode mode) {
-        return new TenantConnectionProvider(tenant, directory, pool, transactions, Duration.ofSeconds(5), mode);
+        return new TenantConnectionProvider(
+                tenant, directory, pool, transactions, Duration.ofSeconds(5), List.of(), mode);
     }
 
     /** Inside one transaction: the connection's search path, its current user and its statement timeout. */

@@ -12,16 +12,23 @@ import java.sql.Statement;
  * and without INHERIT ({@code createrole_self_grant = 'set'}), which works for an ordinary role with CREATEROLE,
  * as on a managed PostgreSQL.
  */
-final class Roles {
+public final class Roles {
 
     private Roles() {}
 
-    static boolean exists(Connection connection, String role) throws SQLException {
+    public static boolean exists(Connection connection, String role) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
             statement.setString(1, role);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
+        }
+    }
+
+    /** Creates the role unless it exists, on an autocommit connection. */
+    public static void ensure(Connection connection, String role) throws SQLException {
+        if (!exists(connection, role)) {
+            create(connection, role);
         }
     }
 

@@ -94,7 +94,7 @@ public class FastProvisioning {
             }
             for (ReplayPlan.Step step : replay.migrations()) {
                 long started = System.nanoTime();
-                statement.execute(step.sql());
+                statement.execute(step.sql().replace(ReplayPlan.SCHEMA_PLACEHOLDER, id.schemaName()));
                 record(connection, schema, step, (int) ((System.nanoTime() - started) / 1_000_000));
             }
             for (String sql : TenantSchemaGrants.afterMigrations(id)) {

@@ -12,6 +12,9 @@ import java.util.List;
  */
 record ReplayPlan(List<String> historyTable, List<Step> migrations, String version) {
 
+    /** Flyway's built-in placeholder for the schema being migrated; the replay substitutes it as Flyway does. */
+    static final String SCHEMA_PLACEHOLDER = "${flyway:defaultSchema}";
+
     /** One migration: its SQL and the values of its history row other than time and duration. */
     record Step(
             int installedRank,

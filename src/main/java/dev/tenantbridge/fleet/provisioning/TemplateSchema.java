@@ -2,6 +2,7 @@ package dev.tenantbridge.fleet.provisioning;
 
 import dev.tenantbridge.common.Sql;
 import dev.tenantbridge.control.OwnerRole;
+import dev.tenantbridge.control.Roles;
 import dev.tenantbridge.control.SchemaLock;
 import dev.tenantbridge.control.TenantSchemaMigrator;
 import io.agroal.api.AgroalDataSource;
@@ -26,7 +27,8 @@ import org.flywaydb.core.api.MigrationInfo;
 /**
  * A template schema that real Flyway migrates to the latest tenant version, once per version and cluster. From it
  * comes the {@link ReplayPlan}: the shape of Flyway's history table and the history rows Flyway wrote. The plan is
- * refused (empty) when a migration is not a plain SQL script of the tenant locations, uses placeholders, or
+ * refused (empty) when a migration is not a plain SQL script of the tenant locations, uses placeholders other than
+ * Flyway's own {@code flyway:defaultSchema}, or
  * differs from what the template recorded.
  */
 @ApplicationScoped
@@ -56,6 +58,8 @@ class TemplateSchema {
         try (Connection connection = pool.getConnection()) {
             SchemaLock.lock(connection, schema);
             try {
+                // Tenant migrations grant to the role that shares their schema's name, as a tenant's does.
+                Roles.ensure(connection, schema);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(schema) + " AUTHORIZATION "
                             + Sql.quote(owner.name()));
@@ -106,7 +110,8 @@ class TemplateSchema {
                 && resolved.getChecksum() != null
                 && resolved.getChecksum().equals(checksum);
         Optional<String> text = usable ? scriptText(script) : Optional.empty();
-        if (text.isEmpty() || text.get().contains("${")) {
+        if (text.isEmpty()
+                || text.get().replace(ReplayPlan.SCHEMA_PLACEHOLDER, "").contains("${")) {
             Log.warnf("Tenant migration %s cannot be replayed; provisioning runs Flyway", script);
             return Optional.empty();
         }

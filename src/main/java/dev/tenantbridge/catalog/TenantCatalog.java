@@ -52,6 +52,17 @@ public class TenantCatalog {
         }
     }
 
+    /** Every tenant of the catalog, for the request path's copy of it. */
+    public List<TenantRecord> all() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT " + COLUMNS + " FROM control.tenants")) {
+            return all(statement);
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read the tenant catalog", e);
+        }
+    }
+
     public List<TenantRecord> list(TenantStatus status, int offset, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM control.tenants WHERE (?::text IS NULL OR status = ?)"
                 + " ORDER BY id OFFSET ? LIMIT ?";

@@ -41,7 +41,9 @@ class ReadinessTest {
         HealthCheckResponse response = new ControlSchemaReadiness(unmigrated).call();
 
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
-        assertEquals(1L, response.getData().orElseThrow().get("pending"));
+        long controlMigrations = unmigrated.info().pending().length;
+        assertTrue(controlMigrations > 0);
+        assertEquals(controlMigrations, response.getData().orElseThrow().get("pending"));
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.tenantbridge.tenancy.TenantId;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 
 /** Test helpers for fleet operations. */
 public final class Fleet {
@@ -23,11 +25,24 @@ public final class Fleet {
      * Turns a tenant provisioned at version 900 back into one provisioned before version 900 existed: the column
      * gone, the history row gone, the catalog on version 1.
      */
-    public static void rewindToVersion1(String tenant) {
+    public static void rewindToProductionVersion(String tenant) {
         String schema = schemaOf(tenant);
         asOwner("ALTER TABLE " + schema + ".users DROP COLUMN loyalty_points");
         asOwner("DELETE FROM " + schema + ".flyway_schema_history WHERE version = '900'");
-        Database.execute("UPDATE control.tenants SET schema_version = '1' WHERE id = '" + tenant + "'");
+        Database.execute("UPDATE control.tenants SET schema_version = '" + productionVersion() + "' WHERE id = '"
+                + tenant + "'");
+    }
+
+    /** The newest version among production's tenant migrations, the one below the test's additive version. */
+    public static String productionVersion() {
+        MigrationInfo[] known = Flyway.configure()
+                .dataSource(Database.pool())
+                .schemas("tenant_bridge_no_such_schema")
+                .locations("classpath:db/tenant")
+                .load()
+                .info()
+                .all();
+        return known[known.length - 1].getVersion().getVersion();
     }
 
     /** Runs DDL as the owner of the tenant schemas, the way an operator altering a schema by hand would. */

@@ -4,7 +4,8 @@ import static dev.tenantbridge.fleet.Fleet.asOwner;
 import static dev.tenantbridge.fleet.Fleet.awaitJob;
 import static dev.tenantbridge.fleet.Fleet.hasLoyaltyColumn;
 import static dev.tenantbridge.fleet.Fleet.ledger;
-import static dev.tenantbridge.fleet.Fleet.rewindToVersion1;
+import static dev.tenantbridge.fleet.Fleet.productionVersion;
+import static dev.tenantbridge.fleet.Fleet.rewindToProductionVersion;
 import static dev.tenantbridge.fleet.Fleet.schemaOf;
 import static dev.tenantbridge.fleet.Fleet.status;
 import static dev.tenantbridge.fleet.Fleet.version;
@@ -50,7 +51,7 @@ class FleetMigrationTest {
 
     @Test
     void shouldMigrateTheNamedTenantsAndRecordEachInTheLedger() {
-        List<String> tenants = tenantsOnVersion1(3);
+        List<String> tenants = tenantsBehindByOneVersion(3);
 
         JsonPath job = awaitJob(startMigration(Map.of("tenants", tenants)));
 
@@ -78,7 +79,7 @@ class FleetMigrationTest {
 
     @Test
     void shouldRecordTheFailureOfAHandAlteredTenantWhileTheOthersMigrateAndFinishAfterRepair() {
-        List<String> tenants = tenantsOnVersion1(3);
+        List<String> tenants = tenantsBehindByOneVersion(3);
         String altered = tenants.get(1);
         asOwner("ALTER TABLE " + schemaOf(altered) + ".users ADD COLUMN loyalty_points text");
 
@@ -91,7 +92,7 @@ class FleetMigrationTest {
         assertTrue(job.getString("failures[0].error").contains("loyalty_points"));
         assertEquals(LATEST, version(tenants.get(0)));
         assertEquals(LATEST, version(tenants.get(2)));
-        assertEquals("1", version(altered));
+        assertEquals(productionVersion(), version(altered));
         assertEquals("failed", status(altered));
         assertEquals(List.of(LATEST + " failed 1"), ledger(altered));
         as(Tokens.platformAdmin())
@@ -140,7 +141,7 @@ class FleetMigrationTest {
 
     @Test
     void shouldContinueAnInterruptedRunWithoutRedoingWhatItFinished() throws Exception {
-        List<String> tenants = tenantsOnVersion1(3);
+        List<String> tenants = tenantsBehindByOneVersion(3);
         UUID job = fleet.plan(new FleetMigration.Request(tenants, null, null), fleet.settings(null));
         String first = jobs.pending(job).get(0).tenantId();
         assertTrue(migration.migrate(first, job));
@@ -165,7 +166,7 @@ class FleetMigrationTest {
 
     @Test
     void shouldStopWhenACanaryFailsAndLeaveTheRestUntouched() {
-        List<String> tenants = tenantsOnVersion1(3);
+        List<String> tenants = tenantsBehindByOneVersion(3);
         String canary = tenants.get(2);
         asOwner("ALTER TABLE " + schemaOf(canary) + ".users ADD COLUMN loyalty_points text");
 
@@ -175,14 +176,14 @@ class FleetMigrationTest {
         assertTrue(job.getString("error").contains(canary), job.getString("error"));
         assertEquals(1, job.getInt("failed"));
         assertEquals(2, job.getInt("remaining"));
-        assertEquals("1", version(tenants.get(0)));
-        assertEquals("1", version(tenants.get(1)));
+        assertEquals(productionVersion(), version(tenants.get(0)));
+        assertEquals(productionVersion(), version(tenants.get(1)));
         assertFalse(hasLoyaltyColumn(tenants.get(0)));
     }
 
     @Test
     void shouldStopOnceFailuresPassTheThreshold() {
-        List<String> tenants = tenantsOnVersion1(2);
+        List<String> tenants = tenantsBehindByOneVersion(2);
         for (String tenant : tenants) {
             asOwner("ALTER TABLE " + schemaOf(tenant) + ".users ADD COLUMN loyalty_points text");
         }
@@ -243,11 +244,11 @@ class FleetMigrationTest {
                 .statusCode(404);
     }
 
-    private static List<String> tenantsOnVersion1(int count) {
+    private static List<String> tenantsBehindByOneVersion(int count) {
         List<String> tenants = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             String tenant = activeTenant("fleet");
-            rewindToVersion1(tenant);
+            rewindToProductionVersion(tenant);
             tenants.add(tenant);
         }
         return tenants;

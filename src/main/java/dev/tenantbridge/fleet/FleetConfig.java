@@ -16,7 +16,10 @@ public interface FleetConfig {
      */
     Optional<List<String>> extraMigrationLocations();
 
-    /** Fraction of the shared pool that fleet work (migrations, maintenance, audits) may hold; the rest serves traffic. */
+    /**
+     * Fraction of the shared pool that fleet work (migrations, maintenance, audits) may hold; the rest serves
+     * traffic.
+     */
     @WithDefault("0.5")
     double poolShare();
 

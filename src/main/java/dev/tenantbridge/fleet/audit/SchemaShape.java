@@ -18,7 +18,8 @@ final class SchemaShape {
     private static final String SCHEMA_MARK = "<schema>";
 
     private static final List<String> QUERIES = List.of(
-            "SELECT 'table ' || relname || ' (' || relkind::text || ')' FROM pg_class WHERE relnamespace = ?::regnamespace"
+            "SELECT 'table ' || relname || ' (' || relkind::text || ')' FROM pg_class"
+                    + " WHERE relnamespace = ?::regnamespace"
                     + " AND relkind IN ('r', 'p', 'v', 'm', 'f')",
             "SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)"
                     + " || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END"
@@ -33,7 +34,8 @@ final class SchemaShape {
             "SELECT 'index ' || i.relname || ' ' || pg_get_indexdef(i.oid) FROM pg_index x"
                     + " JOIN pg_class i ON i.oid = x.indexrelid WHERE i.relnamespace = ?::regnamespace",
             "SELECT 'trigger ' || t.tgname || ' ' || pg_get_triggerdef(t.oid) FROM pg_trigger t"
-                    + " JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = ?::regnamespace AND NOT t.tgisinternal",
+                    + " JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = ?::regnamespace"
+                    + " AND NOT t.tgisinternal",
             "SELECT 'function ' || p.oid::regprocedure::text || ' returns ' || p.prorettype::regtype::text"
                     + " FROM pg_proc p WHERE p.pronamespace = ?::regnamespace");
 

@@ -149,7 +149,8 @@ class TemplateSchema {
         statements.add("CREATE TABLE @@schema@@." + HISTORY + " (" + String.join(", ", columns(asOwner, table)) + ")");
         String constraints =
                 "SELECT 'ALTER TABLE @@schema@@." + HISTORY + " ADD CONSTRAINT ' || quote_ident(conname) || ' '"
-                        + " || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass ORDER BY conname";
+                        + " || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass"
+                        + " ORDER BY conname";
         statements.addAll(texts(asOwner, constraints, table));
         String indexes = "SELECT pg_get_indexdef(indexrelid) FROM pg_index i WHERE indrelid = ?::regclass"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1";

@@ -94,8 +94,8 @@ public class ProductResource {
     @Parameter(
             name = "sort",
             in = ParameterIn.QUERY,
-            description =
-                    "created_at (default), name, price or stock_quantity; a leading - sorts descending; ties go by product_id",
+            description = "created_at (default), name, price or stock_quantity; a leading - sorts descending;"
+                    + " ties go by product_id",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(
             responseCode = "200",

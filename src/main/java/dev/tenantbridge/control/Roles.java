@@ -32,7 +32,14 @@ public final class Roles {
         }
     }
 
-    /** Creates the role in its own transaction on an autocommit connection. */
+    /**
+     * Creates the role in its own transaction on an autocommit connection, then touches it once more.
+     *
+     * <p>The touch is there for other sessions: a backend that was computing the login role's memberships while
+     * the creation committed can keep a list without the new role (seen on PostgreSQL 17: "permission denied to
+     * set role" for a tenant provisioned a moment before, until the next change of any role). Altering the role
+     * after the commit sends every backend one more invalidation, and whatever they compute from then on holds it.
+     */
     static void create(Connection connection, String role) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
@@ -44,6 +51,9 @@ public final class Roles {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE " + Sql.quote(role) + " NOLOGIN");
         }
     }
 

@@ -24,6 +24,9 @@ import org.hibernate.generator.EventType;
 @Table(name = "orders")
 public class Order extends PanacheEntityBase {
 
+    /** Zero with the two decimals every amount carries, in the database and in the API. */
+    public static final BigDecimal NO_AMOUNT = new BigDecimal("0.00");
+
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     @Column(name = "order_id")
@@ -36,10 +39,10 @@ public class Order extends PanacheEntityBase {
     public BigDecimal totalAmount;
 
     @Column(name = "tax_amount", precision = 10, scale = 2)
-    public BigDecimal taxAmount = BigDecimal.ZERO;
+    public BigDecimal taxAmount = NO_AMOUNT;
 
     @Column(name = "shipping_amount", precision = 10, scale = 2)
-    public BigDecimal shippingAmount = BigDecimal.ZERO;
+    public BigDecimal shippingAmount = NO_AMOUNT;
 
     @Column(name = "status")
     public String status = "pending";

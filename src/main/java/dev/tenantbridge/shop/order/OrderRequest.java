@@ -43,11 +43,12 @@ public record OrderRequest(
         }
     }
 
+    /** The tax with its two decimals (validation allows no more, so nothing is rounded). */
     BigDecimal tax() {
-        return taxAmount == null ? BigDecimal.ZERO : taxAmount;
+        return taxAmount == null ? Order.NO_AMOUNT : taxAmount.setScale(2);
     }
 
     BigDecimal shipping() {
-        return shippingAmount == null ? BigDecimal.ZERO : shippingAmount;
+        return shippingAmount == null ? Order.NO_AMOUNT : shippingAmount.setScale(2);
     }
 }

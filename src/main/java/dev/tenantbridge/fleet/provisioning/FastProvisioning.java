@@ -139,6 +139,14 @@ public class FastProvisioning {
         return template.name();
     }
 
+    /**
+     * The version new tenants are built on by replay, or empty when the fast path is off or has no plan (the
+     * template's scripts could not all be read), so that provisioning runs Flyway instead.
+     */
+    public Optional<String> replayVersion() throws SQLException {
+        return enabled ? plan().map(ReplayPlan::version) : Optional.empty();
+    }
+
     /** The template schema's name, for checks that compare a replayed schema with Flyway's own. */
     public String templateSchema() {
         return template.name();

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +38,7 @@ class TemplateSchema {
 
     private static final String PREFIX = "bridge_template_v";
     private static final String HISTORY = "flyway_schema_history";
+    private static final String FILESYSTEM = "filesystem:";
 
     private final AgroalDataSource pool;
     private final OwnerRole owner;
@@ -126,20 +129,31 @@ class TemplateSchema {
                 text.get()));
     }
 
-    /** The script's text from the first tenant location on the class path that holds it. */
+    /**
+     * The script's text from the first tenant location that holds it: a {@code classpath:} location (the default
+     * when none is named) or a {@code filesystem:} folder, the two kinds Flyway reads SQL scripts from.
+     */
     private Optional<String> scriptText(String script) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         for (String location : migrator.locations()) {
-            String path = location.replaceFirst("^classpath:", "").replaceAll("/+$", "") + "/" + script;
-            try (InputStream in = loader.getResourceAsStream(path)) {
+            try (InputStream in = open(location, script)) {
                 if (in != null) {
                     return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
-                Log.warnf("Could not read tenant migration %s: %s", path, e.getMessage());
+                Log.warnf("Could not read tenant migration %s from %s: %s", script, location, e.getMessage());
             }
         }
         return Optional.empty();
+    }
+
+    /** The script in one location, or null when that location does not hold it. */
+    private static InputStream open(String location, String script) throws IOException {
+        if (location.startsWith(FILESYSTEM)) {
+            Path file = Path.of(location.substring(FILESYSTEM.length()), script);
+            return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
+        }
+        String folder = location.replaceFirst("^classpath:", "").replaceAll("/+$", "");
+        return Thread.currentThread().getContextClassLoader().getResourceAsStream(folder + "/" + script);
     }
 
     /** Statements recreating the template's history table: its columns, constraints and other indexes. */

@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
 /**
  * Prepares the tenants a run needs through the service's own API: provisions them ({@code POST /admin/tenants},
  * idempotent, so a larger run only adds the missing ones) and gives each one product whose name carries the
- * tenant id. Each tenant's fixture holds what the workloads use: its id, tokens and product.
+ * tenant id, and a buyer for orders. Each tenant's fixture holds what the workloads use: its id, tokens, products
+ * and buyer.
  *
- * <p>A workload that needs more per tenant (an order needs a user and stock, for example) adds its step to
- * {@link #prepare} and its values to the fixture map.
+ * <p>A workload that needs more per tenant adds its step to {@link #prepareOne} and its values to the fixture
+ * map.
  */
 final class Fixture {
 
@@ -32,7 +33,14 @@ final class Fixture {
     static final String PRODUCT_ID = "product_id";
     static final String PRODUCT_NAME = "product_name";
 
+    static final String USER_ID = "user_id";
+    static final String ORDER_PRODUCTS = "order_products";
+
+    /** Stock of each bench product: more than any run orders. */
+    static final int STOCK = 1_000_000_000;
+
     private static final Pattern PRODUCT_ID_FIELD = Pattern.compile("\"product_id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern USER_ID_FIELD = Pattern.compile("\"user_id\":\"([0-9a-f-]{36})\"");
 
     private final String baseUrl;
     private final SigningKey key;
@@ -51,20 +59,25 @@ final class Fixture {
         return String.format("bench-%05d", index);
     }
 
-    /** Prepares tenants 1 to {@code count}, {@code parallelism} at a time, printing progress. */
-    List<Map<String, String>> prepare(int count, int parallelism) throws Exception {
+    /**
+     * Prepares tenants {@code first} to {@code last}, {@code parallelism} at a time, printing progress. The first
+     * tenant of all gets as many order products as {@code hotProducts}: it carries the single-tenant runs.
+     */
+    List<Map<String, String>> prepare(int first, int last, int parallelism, int hotProducts) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(parallelism);
         try {
             List<Future<Map<String, String>>> pending = new ArrayList<>();
-            for (int i = 1; i <= count; i++) {
+            for (int i = first; i <= last; i++) {
                 String tenant = tenantId(i);
-                pending.add(workers.submit(() -> prepareOne(tenant)));
+                int products = i == 1 ? hotProducts : 1;
+                pending.add(workers.submit(() -> prepareOne(tenant, products)));
             }
             List<Map<String, String>> fixtures = new ArrayList<>();
             for (Future<Map<String, String>> next : pending) {
                 fixtures.add(next.get());
-                if (fixtures.size() % 100 == 0 || fixtures.size() == count) {
-                    Progress.say("  %d of %d tenants ready", fixtures.size(), count);
+                int ready = first - 1 + fixtures.size();
+                if (ready % 100 == 0 || ready == last) {
+                    Progress.say("  %d of %d tenants ready", ready, last);
                 }
             }
             return fixtures;
@@ -77,14 +90,17 @@ final class Fixture {
         return List.copyOf(provisioningMillis);
     }
 
-    private Map<String, String> prepareOne(String tenant) throws IOException, InterruptedException {
+    private Map<String, String> prepareOne(String tenant, int products) throws IOException, InterruptedException {
         provision(tenant);
         Map<String, String> fixture = new LinkedHashMap<>();
         fixture.put(TENANT, tenant);
         fixture.put(USER_TOKEN, key.token(tenant, "user"));
         fixture.put(ADMIN_TOKEN, key.token(tenant, "tenant-admin"));
         fixture.put(PRODUCT_NAME, "Bench product of " + tenant);
-        fixture.put(PRODUCT_ID, product(fixture));
+        List<String> ids = products(fixture, products);
+        fixture.put(PRODUCT_ID, ids.get(0));
+        fixture.put(ORDER_PRODUCTS, String.join(",", ids));
+        fixture.put(USER_ID, user(fixture));
         return fixture;
     }
 
@@ -100,20 +116,50 @@ final class Fixture {
         }
     }
 
-    /** Creates the tenant's benchmark product, or finds it when an earlier run made it. */
-    private String product(Map<String, String> fixture) throws IOException, InterruptedException {
-        String body = "{\"name\":\"" + fixture.get(PRODUCT_NAME) + "\",\"price\":\"12.50\",\"stock_quantity\":1000,"
-                + "\"sku\":\"BENCH-1\",\"category\":\"bench\"}";
-        HttpResponse<String> created = send("POST", "/api/products", fixture.get(ADMIN_TOKEN), body);
+    /**
+     * Creates the tenant's bench products (skus {@code BENCH-1} on, category {@code bench}, the tenant's product
+     * name, stock for any run), skipping those an earlier run made, and returns their ids, {@code BENCH-1}'s first.
+     */
+    private List<String> products(Map<String, String> fixture, int count) throws IOException, InterruptedException {
+        for (int i = 1; i <= count; i++) {
+            String body = "{\"name\":\"" + fixture.get(PRODUCT_NAME) + "\",\"price\":\"12.50\",\"stock_quantity\":"
+                    + STOCK + ",\"sku\":\"BENCH-" + i + "\",\"category\":\"bench\"}";
+            HttpResponse<String> created = send("POST", "/api/products", fixture.get(ADMIN_TOKEN), body);
+            if (created.statusCode() != 409) {
+                require(created, "create a product of " + fixture.get(TENANT), 201);
+            }
+        }
+        HttpResponse<String> listed = send(
+                "GET", "/api/products?category=bench&sort=created_at&size=" + count, fixture.get(USER_TOKEN), null);
+        require(listed, "list the products of " + fixture.get(TENANT), 200);
+        List<String> ids = ids(PRODUCT_ID_FIELD, listed.body());
+        if (ids.size() != count) {
+            throw new IllegalStateException("Expected " + count + " bench products, found " + listed.body());
+        }
+        return ids;
+    }
+
+    /** Creates the tenant's bench buyer, or finds the one an earlier run made. */
+    private String user(Map<String, String> fixture) throws IOException, InterruptedException {
+        String body = "{\"email\":\"buyer@" + fixture.get(TENANT) + ".example\",\"name\":\"Bench buyer\"}";
+        HttpResponse<String> created = send("POST", "/api/users", fixture.get(ADMIN_TOKEN), body);
         if (created.statusCode() == 409) {
-            created = send("GET", "/api/products?size=1", fixture.get(USER_TOKEN), null);
+            created = send("GET", "/api/users?size=1", fixture.get(USER_TOKEN), null);
         }
-        require(created, "create the product of " + fixture.get(TENANT), 200, 201);
-        Matcher id = PRODUCT_ID_FIELD.matcher(created.body());
-        if (!id.find()) {
-            throw new IllegalStateException("No product id in " + created.body());
+        require(created, "create the bench buyer of " + fixture.get(TENANT), 200, 201);
+        return ids(USER_ID_FIELD, created.body()).get(0);
+    }
+
+    private static List<String> ids(Pattern field, String body) {
+        List<String> ids = new ArrayList<>();
+        Matcher id = field.matcher(body);
+        while (id.find()) {
+            ids.add(id.group(1));
         }
-        return id.group(1);
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("No id in " + body);
+        }
+        return ids;
     }
 
     HttpResponse<String> send(String method, String path, String token, String body)

@@ -17,8 +17,8 @@ import java.util.Map;
  */
 final class RoutingSection implements Section {
 
-    /** The workloads measured single and spread; an order workload joins this list once the shop has orders. */
-    static final List<String> WORKLOADS = List.of(ReadProduct.NAME, CreateProduct.NAME);
+    /** The workloads measured single and spread, in each routing mode. */
+    static final List<String> WORKLOADS = List.of(ReadProduct.NAME, CreateProduct.NAME, PlaceOrder.NAME);
 
     static final String SINGLE = "single";
     static final String SPREAD = "spread";

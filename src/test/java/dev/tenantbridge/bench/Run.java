@@ -32,7 +32,7 @@ final class Run {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, LoadResult> byLabel = new HashMap<>();
-    private List<Map<String, String>> tenants = List.of();
+    private final List<Map<String, String>> tenants = new ArrayList<>();
     private int starts;
 
     Run(BenchOptions options, Cluster cluster, SigningKey key, Report report) {
@@ -92,13 +92,18 @@ final class Run {
         return service;
     }
 
-    /** Makes sure tenants 1 to {@code count} exist with their fixtures, and returns those fixtures. */
+    /**
+     * Makes sure tenants 1 to {@code count} exist with their fixtures, preparing those not prepared yet, and
+     * returns those fixtures.
+     */
     List<Map<String, String>> tenants(Service service, int count) throws Exception {
         if (tenants.size() < count) {
-            Progress.say("preparing %d tenants through %s/admin/tenants", count, service.baseUrl());
+            Progress.say(
+                    "preparing tenants %d to %d through %s/admin/tenants", tenants.size() + 1, count, service.baseUrl());
             Fixture fixture = new Fixture(service.baseUrl(), key);
             long started = System.nanoTime();
-            tenants = fixture.prepare(count, options.provisioningParallelism());
+            tenants.addAll(fixture.prepare(
+                    tenants.size() + 1, count, options.provisioningParallelism(), options.connections()));
             provisioningWallSeconds += (System.nanoTime() - started) / 1e9;
             provisioningMillis.addAll(fixture.provisioningMillis());
         }

@@ -32,6 +32,7 @@ interface Workload {
         return switch (name) {
             case ReadProduct.NAME -> new ReadProduct();
             case CreateProduct.NAME -> new CreateProduct(runId);
+            case PlaceOrder.NAME -> new PlaceOrder();
             default -> throw new IllegalArgumentException("Unknown workload " + name);
         };
     }

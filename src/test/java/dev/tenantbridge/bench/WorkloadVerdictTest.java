@@ -14,7 +14,9 @@ class WorkloadVerdictTest {
             Fixture.USER_TOKEN, "user-token",
             Fixture.ADMIN_TOKEN, "admin-token",
             Fixture.PRODUCT_ID, "11111111-1111-1111-1111-111111111111",
-            Fixture.PRODUCT_NAME, "Bench product of acme");
+            Fixture.PRODUCT_NAME, "Bench product of acme",
+            Fixture.ORDER_PRODUCTS, "11111111-1111-1111-1111-111111111111,33333333-3333-3333-3333-333333333333",
+            Fixture.USER_ID, "44444444-4444-4444-4444-444444444444");
 
     private static final String ACME_PRODUCT =
             "{\"product_id\":\"11111111-1111-1111-1111-111111111111\",\"name\":\"Bench product of acme\"}";
@@ -23,6 +25,7 @@ class WorkloadVerdictTest {
 
     private final Workload read = new ReadProduct();
     private final Workload create = new CreateProduct("run1");
+    private final Workload order = new PlaceOrder();
 
     @Test
     void shouldReadTheTenantsOwnProductWithItsUserToken() {
@@ -59,5 +62,31 @@ class WorkloadVerdictTest {
         String stored = "{\"name\":\"Load product of acme #42\",\"sku\":\"run1-42\"}";
         assertEquals(Workload.Verdict.OWN, create.verdict(ACME, 42, 201, stored));
         assertEquals(Workload.Verdict.CROSSED, create.verdict(ACME, 43, 201, stored));
+    }
+
+    @Test
+    void shouldPlaceOrdersForTheTenantsBuyerTakingItsProductsInTurn() {
+        Workload.Request first = order.request(ACME, 10);
+        Workload.Request second = order.request(ACME, 11);
+
+        assertEquals("POST", first.method());
+        assertEquals("/api/orders", first.path());
+        assertEquals("admin-token", first.token());
+        assertTrue(first.body().contains("\"product_id\":\"11111111-1111-1111-1111-111111111111\""), first.body());
+        assertTrue(second.body().contains("\"product_id\":\"33333333-3333-3333-3333-333333333333\""), second.body());
+        assertTrue(first.body().contains("\"user_id\":\"44444444-4444-4444-4444-444444444444\""), first.body());
+    }
+
+    @Test
+    void shouldCountAnOrderOfAnotherBuyerOrAddressAsACrossing() {
+        String placed = "{\"user_id\":\"44444444-4444-4444-4444-444444444444\",\"shipping_address\":\"acme\","
+                + "\"items\":[{\"product_id\":\"11111111-1111-1111-1111-111111111111\"}]}";
+
+        assertEquals(Workload.Verdict.OWN, order.verdict(ACME, 10, 201, placed));
+        assertEquals(Workload.Verdict.CROSSED, order.verdict(ACME, 11, 201, placed));
+        assertEquals(Workload.Verdict.CROSSED, order.verdict(ACME, 10, 201, placed.replace("acme", "globex")));
+        assertEquals(
+                Workload.Verdict.CROSSED, order.verdict(ACME, 10, 201, placed.replace("\"44444444", "\"55555555")));
+        assertEquals(Workload.Verdict.FAILED, order.verdict(ACME, 10, 409, placed));
     }
 }

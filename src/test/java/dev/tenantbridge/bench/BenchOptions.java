@@ -18,12 +18,16 @@ import java.util.Map;
  * @param durationSeconds seconds of each measured phase
  * @param startupRuns starts per start-up variant; the report shows the median
  * @param provisioningParallelism provisioning calls in flight at once while preparing tenants
+ * @param fleetSamples new tenants timed per provisioning path in the fleet figures
+ * @param fleetBaseline schemas in the sample that Flyway migrates one after the other as the fleet baseline
  * @param jdbcUrl an existing PostgreSQL to use instead of the embedded one (empty: embedded)
  * @param port first of the local ports the service processes listen on
  * @param java25 home of a Java 25 for the AOT cache figures; skipped when it does not exist
  * @param output folder of the report
  * @param serviceEnvironment extra settings for every service process, as NAME=value pairs separated by commas
  *     (for example TENANT_BRIDGE_CATALOG_CACHE_TTL=60s), to measure a setting's effect
+ * @param serviceJvm extra JVM options for every service process, separated by spaces (for example a flight
+ *     recording), to look inside a run
  * @param sections names of the sections to run (for example routing,floor); empty: all
  */
 record BenchOptions(
@@ -34,6 +38,8 @@ record BenchOptions(
         double durationSeconds,
         int startupRuns,
         int provisioningParallelism,
+        int fleetSamples,
+        int fleetBaseline,
         String jdbcUrl,
         String jdbcUser,
         String jdbcPassword,
@@ -41,6 +47,7 @@ record BenchOptions(
         Path java25,
         Path output,
         Map<String, String> serviceEnvironment,
+        List<String> serviceJvm,
         List<String> sections) {
 
     static BenchOptions fromSystemProperties() {
@@ -52,6 +59,8 @@ record BenchOptions(
                 decimal("bench.duration", 10),
                 integer("bench.startup-runs", 3),
                 integer("bench.provisioning-parallelism", 2),
+                integer("bench.fleet-samples", 50),
+                integer("bench.fleet-baseline", 100),
                 text("bench.jdbc-url", ""),
                 text("bench.jdbc-user", "bridge"),
                 text("bench.jdbc-password", "bridge"),
@@ -59,6 +68,9 @@ record BenchOptions(
                 Path.of(text("bench.java25", "/usr/lib/jvm/temurin-25-jdk-amd64")),
                 Path.of(text("bench.output", "target/bench")),
                 pairs("bench.service-env"),
+                text("bench.service-jvm", "").isEmpty()
+                        ? List.of()
+                        : List.of(text("bench.service-jvm", "").split("\\s+")),
                 words("bench.sections"));
     }
 
@@ -70,9 +82,10 @@ record BenchOptions(
         return Files.isExecutable(java25.resolve("bin/java"));
     }
 
-    /** The most tenants any part of the run provisions. */
+    /** The most tenants the run provisions: the largest fleet, plus those the fleet figures add at each size. */
     int maxTenants() {
-        return scale.stream().mapToInt(Integer::intValue).reduce(tenants, Math::max);
+        int fleetFigures = (scale.size() + 1) * 2 * (FleetFigures.PROVISIONING_WARM_UP + fleetSamples);
+        return scale.stream().mapToInt(Integer::intValue).reduce(tenants, Math::max) + fleetFigures;
     }
 
     private static String text(String key, String fallback) {
@@ -115,7 +128,7 @@ record BenchOptions(
     String describe() {
         return String.format(
                 "tenants %d, scale %s, %d connections, %.0f s warm-up, %.0f s measured, %d start-up runs, database %s,"
-                        + " service settings %s, sections %s",
+                        + " service settings %s, service JVM options %s, sections %s",
                 tenants,
                 scale,
                 connections,
@@ -124,6 +137,7 @@ record BenchOptions(
                 startupRuns,
                 embedded() ? "embedded" : jdbcUrl + " as " + jdbcUser,
                 serviceEnvironment,
+                serviceJvm,
                 sections.isEmpty() ? "all" : sections);
     }
 

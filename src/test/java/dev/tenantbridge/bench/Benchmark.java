@@ -18,6 +18,7 @@ public final class Benchmark {
         return List.of(
                 new RoutingSection(),
                 new FloorSection(),
+                new FleetSection(),
                 new ScaleSection(),
                 new ProvisioningSection(),
                 new StartupSection(),

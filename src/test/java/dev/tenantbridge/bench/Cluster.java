@@ -1,6 +1,10 @@
 package dev.tenantbridge.bench;
 
 import dev.tenantbridge.local.EmbeddedDatabase;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -8,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * The PostgreSQL the run uses: the embedded server, set up exactly as in dev mode and tests (an ordinary login
@@ -60,6 +65,20 @@ final class Cluster implements AutoCloseable {
         return server != null
                 ? server.getDatabase("postgres", EmbeddedDatabase.DATABASE).getConnection()
                 : login();
+    }
+
+    /**
+     * A pool of connections as the service's login role, each running {@code initialSql} (when not null) once
+     * when it is opened.
+     */
+    AgroalDataSource pool(int size, String initialSql) throws SQLException {
+        return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool.maxSize(size)
+                        .acquisitionTimeout(Duration.ofSeconds(10))
+                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(url)
+                                .principal(new NamePrincipal(user))
+                                .credential(new SimplePassword(password))
+                                .initialSql(initialSql))));
     }
 
     String version() throws SQLException {

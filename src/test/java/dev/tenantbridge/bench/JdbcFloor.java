@@ -5,9 +5,6 @@ import dev.tenantbridge.catalog.TenantStatus;
 import dev.tenantbridge.tenancy.TenantId;
 import dev.tenantbridge.tenancy.TenantSession;
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.api.security.NamePrincipal;
-import io.agroal.api.security.SimplePassword;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +42,7 @@ final class JdbcFloor {
 
     LoadResult run(String label, List<Map<String, String>> tenants) throws Exception {
         Progress.say("load %s: JDBC read over %d tenant(s), %d threads", label, tenants.size(), options.connections());
-        try (AgroalDataSource pool = AgroalDataSource.from(poolConfiguration())) {
+        try (AgroalDataSource pool = cluster.pool(POOL_SIZE, null)) {
             Phase phase = new Phase(pool, tenants, options);
             List<Thread> threads = new ArrayList<>();
             List<Latencies> recorders = new ArrayList<>();
@@ -61,15 +58,6 @@ final class JdbcFloor {
             }
             return phase.result(label, recorders);
         }
-    }
-
-    private AgroalDataSourceConfigurationSupplier poolConfiguration() {
-        return new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.maxSize(POOL_SIZE)
-                        .acquisitionTimeout(Duration.ofSeconds(10))
-                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(cluster.url())
-                                .principal(new NamePrincipal(cluster.user()))
-                                .credential(new SimplePassword(cluster.password()))));
     }
 
     /** One tenant's product read as one transaction, as the service runs it; returns the product's name. */

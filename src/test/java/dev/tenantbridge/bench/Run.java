@@ -22,6 +22,9 @@ final class Run {
     static final int WARM_UP_ROUNDS = 12;
     static final double STEADY = 0.10;
 
+    /** The first tenant version a run adds for its fleet migrations; production's versions stay below it. */
+    static final int FIRST_ADDED_VERSION = 900;
+
     final BenchOptions options;
     final Cluster cluster;
     final SigningKey key;
@@ -34,6 +37,7 @@ final class Run {
     private final Map<String, LoadResult> byLabel = new HashMap<>();
     private final List<Map<String, String>> tenants = new ArrayList<>();
     private int starts;
+    private int tenantVersions;
 
     Run(BenchOptions options, Cluster cluster, SigningKey key, Report report) {
         this.options = options;
@@ -57,6 +61,9 @@ final class Run {
         environment.put("MP_JWT_VERIFY_ISSUER", SigningKey.ISSUER);
         environment.put("TENANT_BRIDGE_MAX_TENANTS", Integer.toString(options.maxTenants()));
         environment.put("TENANT_BRIDGE_ROUTING_MODE", routingMode);
+        if (tenantVersions > 0) {
+            environment.put("TENANT_BRIDGE_FLEET_EXTRA_MIGRATION_LOCATIONS", "filesystem:" + migrations());
+        }
         environment.putAll(options.serviceEnvironment());
         environment.putAll(settings);
         return environment;
@@ -86,7 +93,7 @@ final class Run {
 
     /** Starts the service with plain JVM settings plus the given ones, and waits until it is ready. */
     Service startReady(String label, String routingMode, Map<String, String> settings) throws Exception {
-        Service service = startService(label, java(), List.of(), environment(routingMode, settings));
+        Service service = startService(label, java(), options.serviceJvm(), environment(routingMode, settings));
         Duration took = service.awaitReady(Duration.ofMinutes(2));
         Progress.say("service %s ready in %d ms", label, took.toMillis());
         return service;
@@ -99,7 +106,8 @@ final class Run {
     List<Map<String, String>> tenants(Service service, int count) throws Exception {
         if (tenants.size() < count) {
             Progress.say(
-                    "preparing tenants %d to %d through %s/admin/tenants", tenants.size() + 1, count, service.baseUrl());
+                    "preparing tenants %d to %d through %s/admin/tenants",
+                    tenants.size() + 1, count, service.baseUrl());
             Fixture fixture = new Fixture(service.baseUrl(), key);
             long started = System.nanoTime();
             tenants.addAll(fixture.prepare(
@@ -108,6 +116,11 @@ final class Run {
             provisioningMillis.addAll(fixture.provisioningMillis());
         }
         return tenants.subList(0, count);
+    }
+
+    /** How many tenants the run has prepared so far. */
+    int tenantCount() {
+        return tenants.size();
     }
 
     /** The fixtures of tenants 1 to {@code count}, which an earlier section must have prepared. */
@@ -220,6 +233,42 @@ final class Run {
 
     boolean hasResult(String label) {
         return byLabel.containsKey(label);
+    }
+
+    /**
+     * Adds a tenant migration of the given SQL as the next version from {@link #FIRST_ADDED_VERSION} on, in a
+     * folder of the run that every service started from now on lists as an extra migration location, and
+     * returns its version.
+     */
+    String addTenantMigration(String sql) throws IOException {
+        String version = Integer.toString(FIRST_ADDED_VERSION + tenantVersions);
+        if (tenantVersions == 0) {
+            clearFolder(migrations());
+        }
+        Files.writeString(migrations().resolve("V" + version + "__bench_step.sql"), sql + "\n");
+        tenantVersions++;
+        return version;
+    }
+
+    /** Where tenant migrations come from in this run, as Flyway locations. */
+    String[] tenantMigrationLocations() {
+        return tenantVersions == 0
+                ? new String[] {"classpath:db/tenant"}
+                : new String[] {"classpath:db/tenant", "filesystem:" + migrations()};
+    }
+
+    /** Creates the folder, or empties one an earlier run left. */
+    private static void clearFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private Path migrations() {
+        return options.output().resolve("tenant-migrations").toAbsolutePath();
     }
 
     Path folder(String name) throws IOException {

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Many schemas: for each larger tenant count asked for ({@code -Dbench.scale=1000,10000}), the spread read over
- * that many tenants next to the spread over the base count, measured in the same service process, and the
- * backend memory after serving them all.
+ * that many tenants next to the spread over the base count, measured in the same service process, the backend
+ * memory after serving them all, and (with the fleet section) provisioning and fleet migration at that size.
  */
 final class ScaleSection implements Section {
 
@@ -54,6 +54,9 @@ final class ScaleSection implements Section {
                         many.measured().p99Ms() / baseline.measured().p99Ms() <= LATENCY_GOAL,
                         "spread read, same service process");
                 FloorSection.memory(run, tenants);
+            }
+            if (run.options.runs(FleetSection.KEY)) {
+                FleetFigures.measure(run);
             }
         }
         run.report.table(new Report.Table(

@@ -1,0 +1,105 @@
+package dev.tenantbridge.fleet.provisioning;
+
+import dev.tenantbridge.control.TenantSchemaMigrator;
+import dev.tenantbridge.fleet.Errors;
+import dev.tenantbridge.fleet.migration.MigrationLedger;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Keeps the migration ledger true for provisioning, on either path: the versions a new schema received are
+ * recorded in one batch, and a build that failed in a known version records that version's failure and error.
+ */
+@ApplicationScoped
+public class ProvisioningLedger {
+
+    private final MigrationLedger ledger;
+    private final TenantSchemaMigrator migrator;
+
+    ProvisioningLedger(MigrationLedger ledger, TenantSchemaMigrator migrator) {
+        this.ledger = ledger;
+        this.migrator = migrator;
+    }
+
+    /**
+     * Runs Flyway on the schema. A failure is rethrown as a {@link VersionFailure} naming the versions the schema
+     * reached and the one after them, which failed.
+     */
+    public SchemaBuild migrateWithFlyway(String schema) {
+        long started = System.nanoTime();
+        MigrateResult result;
+        try {
+            result = migrator.apply(schema);
+        } catch (RuntimeException e) {
+            throw new VersionFailure(reachedAndFailed(schema, e, (System.nanoTime() - started) / 1_000_000), e);
+        }
+        List<MigrationLedger.Outcome> applied = new ArrayList<>();
+        for (MigrateOutput migration : result.migrations) {
+            applied.add(MigrationLedger.Outcome.succeeded(
+                    migration.version, migration.description, migration.executionTime));
+        }
+        String version = applied.isEmpty()
+                ? migrator.currentVersion(schema)
+                : applied.get(applied.size() - 1).version();
+        return new SchemaBuild(version, applied);
+    }
+
+    /** Records the versions a provisioning applied, in one batch on the caller's autocommit connection. */
+    public void built(Connection connection, String tenantId, OffsetDateTime startedAt, SchemaBuild build)
+            throws SQLException {
+        if (!build.applied().isEmpty()) {
+            ledger.record(connection, tenantId, startedAt, build.applied(), null);
+        }
+    }
+
+    /** Records a failed provisioning when the version it failed in is known; never throws. */
+    public void failed(Connection connection, String tenantId, OffsetDateTime startedAt, Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof VersionFailure known) {
+                try {
+                    ledger.record(connection, tenantId, startedAt, known.outcomes(), null);
+                } catch (SQLException | RuntimeException notRecorded) {
+                    Log.warnf(
+                            "Could not record the failed provisioning of tenant %s in the ledger: %s",
+                            tenantId, Errors.summary(notRecorded));
+                }
+                return;
+            }
+        }
+    }
+
+    private List<MigrationLedger.Outcome> reachedAndFailed(String schema, RuntimeException e, long millis) {
+        String reached = reachedVersion(schema);
+        MigrationVersion current = reached == null ? MigrationVersion.EMPTY : MigrationVersion.fromVersion(reached);
+        List<MigrationLedger.Outcome> outcomes = new ArrayList<>();
+        for (MigrationInfo migration : migrator.knownMigrations()) {
+            String version = migration.getVersion().getVersion();
+            if (migration.getVersion().compareTo(current) <= 0) {
+                outcomes.add(new MigrationLedger.Outcome(version, migration.getDescription(), "succeeded", null, null));
+            } else {
+                outcomes.add(
+                        MigrationLedger.Outcome.failed(version, migration.getDescription(), millis, Errors.summary(e)));
+                break;
+            }
+        }
+        return outcomes;
+    }
+
+    private String reachedVersion(String schema) {
+        try {
+            return migrator.currentVersion(schema);
+        } catch (RuntimeException e) {
+            Log.warnf("Could not read the Flyway history of schema %s: %s", schema, Errors.summary(e));
+            return null;
+        }
+    }
+}

@@ -188,7 +188,10 @@ public class ProvisioningService {
         }
     }
 
-    /** Drops a tenant's schema with all its data, its role and its catalog entry. Returns false if unknown. */
+    /**
+     * Drops a tenant's schema with all its data, its role, its migration ledger and its catalog entry. Returns false
+     * if unknown.
+     */
     public boolean delete(TenantId id) {
         Optional<TenantRecord> tenant = catalog.find(id.value());
         if (tenant.isEmpty()) {
@@ -204,6 +207,7 @@ public class ProvisioningService {
                     statement.execute("DROP SCHEMA IF EXISTS " + Sql.quote(id.schemaName()) + " CASCADE");
                 }
                 Roles.dropIfExists(connection, id.roleName());
+                ledger.deleted(connection, id.value());
                 catalog.delete(id.value());
                 directory.invalidate(id.value());
                 Log.infof("Tenant %s deleted: schema %s and role dropped", id, id.schemaName());

@@ -97,8 +97,16 @@ public class MigrationLedger {
 
     /** Removes the entries of versions that were planned but never reached because an earlier one failed. */
     public void forgetUnreached(Connection connection, String tenantId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM control.migration_ledger WHERE tenant_id = ? AND status = 'running'")) {
+        forget(connection, tenantId, "DELETE FROM control.migration_ledger WHERE tenant_id = ? AND status = 'running'");
+    }
+
+    /** Removes every entry of a tenant whose schema is gone. */
+    public void forgetTenant(Connection connection, String tenantId) throws SQLException {
+        forget(connection, tenantId, "DELETE FROM control.migration_ledger WHERE tenant_id = ?");
+    }
+
+    private static void forget(Connection connection, String tenantId, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, tenantId);
             statement.executeUpdate();
         }

@@ -61,6 +61,11 @@ public class ProvisioningLedger {
         }
     }
 
+    /** Forgets a deleted tenant's entries, so that a tenant provisioned again under its id starts afresh. */
+    public void deleted(Connection connection, String tenantId) throws SQLException {
+        ledger.forgetTenant(connection, tenantId);
+    }
+
     /** Records a failed provisioning when the version it failed in is known; never throws. */
     public void failed(Connection connection, String tenantId, OffsetDateTime startedAt, Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause()) {

@@ -57,6 +57,7 @@ class VersionedAuditTest {
         assertEquals(productionVersion(), version(cleanBehind));
         assertEquals(LATEST, version(cleanLatest));
         assertFalse(Database.schemaExists("bridge_audit_v" + productionVersion()));
+        assertFalse(Database.roleExists("bridge_audit_v" + productionVersion()));
     }
 
     @Test

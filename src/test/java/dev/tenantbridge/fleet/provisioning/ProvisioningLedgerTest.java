@@ -90,6 +90,22 @@ class ProvisioningLedgerTest {
         retryAfterRemoving(marker, tenant);
     }
 
+    @Test
+    void shouldForgetADeletedTenantsEntriesSoThatItsIdStartsAfresh() {
+        String tenant = activeTenant("ledger");
+        String other = activeTenant("ledger");
+
+        as(Tokens.platformAdmin())
+                .delete("/admin/tenants/" + tenant + "?confirm=" + tenant)
+                .then()
+                .statusCode(204);
+
+        assertEquals(List.of(), ledger(tenant));
+        assertEquals(provisionedThen(LATEST + " succeeded 1"), ledger(other));
+        provision(tenant).statusCode(201);
+        assertEquals(provisionedThen(LATEST + " succeeded 1"), ledger(tenant));
+    }
+
     private static String plantFailure(String tenant) {
         String marker = schemaOf(tenant) + "_fails_900";
         Database.execute("CREATE ROLE " + marker + " NOLOGIN");

@@ -58,6 +58,11 @@ public class TenantSchemaMigrator {
         configure(schemaName).target(version).load().migrate();
     }
 
+    /** The migrations the schema's Flyway history holds as applied, oldest first, with their execution times. */
+    public List<MigrationInfo> applied(String schemaName) {
+        return List.of(flyway(schemaName).info().applied());
+    }
+
     /** The version the schema's Flyway history says it is on, or null when it has none. */
     public String currentVersion(String schemaName) {
         MigrationInfo current = flyway(schemaName).info().current();

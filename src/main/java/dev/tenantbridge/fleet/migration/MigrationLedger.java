@@ -49,7 +49,8 @@ public class MigrationLedger {
     }
 
     /**
-     * Records outcomes of versions on a tenant in one batch, each counting a new attempt.
+     * Records outcomes of versions on a tenant in one batch, each counting a new attempt; an entry that succeeded is
+     * kept as it is when the outcome is a success again.
      *
      * @param startedAt when the run that applied them started, or null for now
      * @param jobId the job that ran them, or null when provisioning did
@@ -63,7 +64,8 @@ public class MigrationLedger {
                 + " ON CONFLICT (tenant_id, version) DO UPDATE SET status = EXCLUDED.status,"
                 + " started_at = EXCLUDED.started_at, duration_ms = EXCLUDED.duration_ms, error = EXCLUDED.error,"
                 + " attempts = migration_ledger.attempts + 1, job_id = EXCLUDED.job_id,"
-                + " description = EXCLUDED.description";
+                + " description = EXCLUDED.description"
+                + " WHERE migration_ledger.status <> 'succeeded' OR EXCLUDED.status <> 'succeeded'";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Outcome outcome : outcomes) {
                 statement.setString(1, tenantId);

@@ -17,7 +17,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Keeps the migration ledger true for provisioning, on either path: the versions a new schema received are
- * recorded in one batch, and a build that failed in a known version records that version's failure and error.
+ * recorded in one batch, and a build that failed in a known version records that version's failure and error,
+ * after the versions the schema's Flyway history holds (a version already recorded as succeeded is kept).
  */
 @ApplicationScoped
 public class ProvisioningLedger {
@@ -82,29 +83,40 @@ public class ProvisioningLedger {
         }
     }
 
+    /** The versions the schema's history holds, with Flyway's durations, and the next known one as failed. */
     private List<MigrationLedger.Outcome> reachedAndFailed(String schema, RuntimeException e, long millis) {
-        String reached = reachedVersion(schema);
-        MigrationVersion current = reached == null ? MigrationVersion.EMPTY : MigrationVersion.fromVersion(reached);
         List<MigrationLedger.Outcome> outcomes = new ArrayList<>();
+        MigrationVersion reached = MigrationVersion.EMPTY;
+        for (MigrationInfo migration : applied(schema)) {
+            if (migration.getVersion() != null
+                    && migration.getState().isApplied()
+                    && !migration.getState().isFailed()) {
+                Integer millisTaken = migration.getExecutionTime();
+                outcomes.add(new MigrationLedger.Outcome(
+                        migration.getVersion().getVersion(),
+                        migration.getDescription(),
+                        "succeeded",
+                        millisTaken == null ? null : millisTaken.longValue(),
+                        null));
+                reached = migration.getVersion();
+            }
+        }
         for (MigrationInfo migration : migrator.knownMigrations()) {
-            String version = migration.getVersion().getVersion();
-            if (migration.getVersion().compareTo(current) <= 0) {
-                outcomes.add(new MigrationLedger.Outcome(version, migration.getDescription(), "succeeded", null, null));
-            } else {
-                outcomes.add(
-                        MigrationLedger.Outcome.failed(version, migration.getDescription(), millis, Errors.summary(e)));
+            if (migration.getVersion().compareTo(reached) > 0) {
+                outcomes.add(MigrationLedger.Outcome.failed(
+                        migration.getVersion().getVersion(), migration.getDescription(), millis, Errors.summary(e)));
                 break;
             }
         }
         return outcomes;
     }
 
-    private String reachedVersion(String schema) {
+    private List<MigrationInfo> applied(String schema) {
         try {
-            return migrator.currentVersion(schema);
+            return migrator.applied(schema);
         } catch (RuntimeException e) {
             Log.warnf("Could not read the Flyway history of schema %s: %s", schema, Errors.summary(e));
-            return null;
+            return List.of();
         }
     }
 }

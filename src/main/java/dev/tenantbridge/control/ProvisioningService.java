@@ -8,6 +8,8 @@ import dev.tenantbridge.common.BridgeConfig;
 import dev.tenantbridge.common.ProblemException;
 import dev.tenantbridge.common.Sql;
 import dev.tenantbridge.fleet.provisioning.FastProvisioning;
+import dev.tenantbridge.fleet.provisioning.ProvisioningLedger;
+import dev.tenantbridge.fleet.provisioning.SchemaBuild;
 import dev.tenantbridge.tenancy.TenantDirectory;
 import dev.tenantbridge.tenancy.TenantId;
 import io.agroal.api.AgroalDataSource;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -34,25 +37,25 @@ public class ProvisioningService {
     private final TenantCatalog catalog;
     private final TenantDirectory directory;
     private final OwnerRole owner;
-    private final TenantSchemaMigrator migrator;
     private final BridgeConfig config;
     private final FastProvisioning fastProvisioning;
+    private final ProvisioningLedger ledger;
 
     ProvisioningService(
             AgroalDataSource pool,
             TenantCatalog catalog,
             TenantDirectory directory,
             OwnerRole owner,
-            TenantSchemaMigrator migrator,
             BridgeConfig config,
-            FastProvisioning fastProvisioning) {
+            FastProvisioning fastProvisioning,
+            ProvisioningLedger ledger) {
         this.pool = pool;
         this.catalog = catalog;
         this.directory = directory;
         this.owner = owner;
-        this.migrator = migrator;
         this.config = config;
         this.fastProvisioning = fastProvisioning;
+        this.ledger = ledger;
     }
 
     /** The outcome of a provisioning call: the tenant, and whether this call created it. */
@@ -120,20 +123,27 @@ public class ProvisioningService {
         }
     }
 
-    /** Builds whatever of the tenant is missing, then marks it active; on failure marks it failed. */
+    /**
+     * Builds whatever of the tenant is missing, records the versions applied in the ledger, then marks it active;
+     * on failure marks it failed.
+     */
     private TenantRecord build(Connection connection, TenantId id) {
+        OffsetDateTime started = OffsetDateTime.now();
         try {
             if (!Roles.exists(connection, id.roleName())) {
                 Roles.create(connection, id.roleName());
             }
             createSchema(connection, id);
-            Optional<String> replayed = fastProvisioning.build(connection, id);
-            String version = replayed.isPresent() ? replayed.get() : migrateWithFlyway(id);
-            TenantRecord active = catalog.markActive(id.value(), version).orElseThrow();
+            Optional<SchemaBuild> replayed = fastProvisioning.build(connection, id);
+            SchemaBuild build = replayed.isPresent() ? replayed.get() : migrateWithFlyway(id);
+            ledger.built(connection, id.value(), started, build);
+            TenantRecord active =
+                    catalog.markActive(id.value(), build.version()).orElseThrow();
             directory.invalidate(id.value());
             return active;
         } catch (SQLException | RuntimeException e) {
             Log.errorf(e, "Provisioning tenant %s failed; a retry resumes it", id);
+            ledger.failed(connection, id.value(), started, e);
             catalog.updateStatus(id.value(), TenantStatus.FAILED, "Provisioning failed: " + summary(e));
             directory.invalidate(id.value());
             throw new ProblemException(
@@ -144,15 +154,15 @@ public class ProvisioningService {
         }
     }
 
-    private String migrateWithFlyway(TenantId id) throws SQLException {
+    private SchemaBuild migrateWithFlyway(TenantId id) throws SQLException {
         try (Connection asOwner = owner.connect()) {
             prepareSchema(asOwner, id);
         }
-        String version = migrator.migrate(id.schemaName());
+        SchemaBuild build = ledger.migrateWithFlyway(id.schemaName());
         try (Connection asOwner = owner.connect()) {
             grantTables(asOwner, id);
         }
-        return version;
+        return build;
     }
 
     /** The login role creates the schema (it may create in its database) and hands it to the owner role. */
@@ -178,7 +188,10 @@ public class ProvisioningService {
         }
     }
 
-    /** Drops a tenant's schema with all its data, its role and its catalog entry. Returns false if unknown. */
+    /**
+     * Drops a tenant's schema with all its data, its role, its migration ledger and its catalog entry. Returns false
+     * if unknown.
+     */
     public boolean delete(TenantId id) {
         Optional<TenantRecord> tenant = catalog.find(id.value());
         if (tenant.isEmpty()) {
@@ -194,6 +207,7 @@ public class ProvisioningService {
                     statement.execute("DROP SCHEMA IF EXISTS " + Sql.quote(id.schemaName()) + " CASCADE");
                 }
                 Roles.dropIfExists(connection, id.roleName());
+                ledger.deleted(connection, id.value());
                 catalog.delete(id.value());
                 directory.invalidate(id.value());
                 Log.infof("Tenant %s deleted: schema %s and role dropped", id, id.schemaName());

@@ -57,7 +57,7 @@ public final class Roles {
         }
     }
 
-    static void dropIfExists(Connection connection, String role) throws SQLException {
+    public static void dropIfExists(Connection connection, String role) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP ROLE IF EXISTS " + Sql.quote(role));
         }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -50,6 +51,16 @@ public class TenantSchemaMigrator {
     /** Migrates the schema to the latest tenant version and returns what Flyway applied, with timings. */
     public MigrateResult apply(String schemaName) {
         return flyway(schemaName).migrate();
+    }
+
+    /** Migrates the schema up to {@code version} and no further, for code that needs an older version's shape. */
+    public void migrateTo(String schemaName, String version) {
+        configure(schemaName).target(version).load().migrate();
+    }
+
+    /** The migrations the schema's Flyway history holds as applied, oldest first, with their execution times. */
+    public List<MigrationInfo> applied(String schemaName) {
+        return List.of(flyway(schemaName).info().applied());
     }
 
     /** The version the schema's Flyway history says it is on, or null when it has none. */
@@ -95,14 +106,17 @@ public class TenantSchemaMigrator {
     }
 
     private Flyway flyway(String schemaName) {
+        return configure(schemaName).load();
+    }
+
+    private FluentConfiguration configure(String schemaName) {
         return Flyway.configure()
                 .dataSource(ownerConnections)
                 .schemas(schemaName)
                 .defaultSchema(schemaName)
                 .createSchemas(false)
                 .locations(locations)
-                .failOnMissingLocations(true)
-                .load();
+                .failOnMissingLocations(true);
     }
 
     /** Connections acting as the owner role, in the shape Flyway takes. */

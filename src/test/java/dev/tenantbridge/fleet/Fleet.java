@@ -8,7 +8,9 @@ import dev.tenantbridge.support.Tokens;
 import dev.tenantbridge.tenancy.TenantId;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -23,18 +25,25 @@ public final class Fleet {
 
     /**
      * Turns a tenant provisioned at version 900 back into one provisioned before version 900 existed: the column
-     * gone, the history row gone, the catalog on version 1.
+     * gone, the history row and ledger entry gone, the catalog on production's latest version.
      */
     public static void rewindToProductionVersion(String tenant) {
         String schema = schemaOf(tenant);
         asOwner("ALTER TABLE " + schema + ".users DROP COLUMN loyalty_points");
         asOwner("DELETE FROM " + schema + ".flyway_schema_history WHERE version = '900'");
+        Database.execute("DELETE FROM control.migration_ledger WHERE version = '900' AND tenant_id = '" + tenant + "'");
         Database.execute("UPDATE control.tenants SET schema_version = '" + productionVersion() + "' WHERE id = '"
                 + tenant + "'");
     }
 
     /** The newest version among production's tenant migrations, the one below the test's additive version. */
     public static String productionVersion() {
+        List<String> versions = productionVersions();
+        return versions.get(versions.size() - 1);
+    }
+
+    /** Production's tenant migration versions, oldest first. */
+    public static List<String> productionVersions() {
         MigrationInfo[] known = Flyway.configure()
                 .dataSource(Database.pool())
                 .schemas("tenant_bridge_no_such_schema")
@@ -42,7 +51,15 @@ public final class Fleet {
                 .load()
                 .info()
                 .all();
-        return known[known.length - 1].getVersion().getVersion();
+        return Stream.of(known).map(m -> m.getVersion().getVersion()).toList();
+    }
+
+    /** The {@link #ledger} of a tenant provisioned on production's versions, followed by {@code later} entries. */
+    public static List<String> provisionedThen(String... later) {
+        List<String> entries = new ArrayList<>();
+        productionVersions().forEach(version -> entries.add(version + " succeeded 1"));
+        entries.addAll(List.of(later));
+        return entries;
     }
 
     /** Runs DDL as the owner of the tenant schemas, the way an operator altering a schema by hand would. */

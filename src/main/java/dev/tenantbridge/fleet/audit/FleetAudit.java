@@ -14,7 +14,6 @@ import dev.tenantbridge.fleet.job.JobRunner;
 import dev.tenantbridge.fleet.job.JobStore;
 import dev.tenantbridge.fleet.job.JobView;
 import dev.tenantbridge.fleet.migration.TenantVersions;
-import dev.tenantbridge.fleet.provisioning.FastProvisioning;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -29,14 +28,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Audits tenant schemas as a job: each schema's shape against the template of the latest version (drift: tables,
- * columns, constraints, indexes, triggers, functions), and its privileges ({@link PrivilegeCheck}). Findings are
- * stored per tenant and counted in the {@code tenant.audit.findings} metric by category.
+ * Audits tenant schemas as a job: each schema's shape against the expected shape of the version the catalog says
+ * it is on ({@link ExpectedShapes}; drift: tables, columns, constraints, indexes, triggers, functions), and its
+ * privileges ({@link PrivilegeCheck}). Findings are stored per tenant and counted in the
+ * {@code tenant.audit.findings} metric by category.
  */
 @ApplicationScoped
 public class FleetAudit {
@@ -48,7 +49,7 @@ public class FleetAudit {
     private final TenantCatalog catalog;
     private final TenantVersions versions;
     private final TenantSchemaMigrator migrator;
-    private final FastProvisioning provisioning;
+    private final ExpectedShapes shapes;
     private final OwnerRole owner;
     private final JobStore jobs;
     private final JobRunner runner;
@@ -61,7 +62,7 @@ public class FleetAudit {
             TenantCatalog catalog,
             TenantVersions versions,
             TenantSchemaMigrator migrator,
-            FastProvisioning provisioning,
+            ExpectedShapes shapes,
             OwnerRole owner,
             JobStore jobs,
             JobRunner runner,
@@ -72,7 +73,7 @@ public class FleetAudit {
         this.catalog = catalog;
         this.versions = versions;
         this.migrator = migrator;
-        this.provisioning = provisioning;
+        this.shapes = shapes;
         this.owner = owner;
         this.jobs = jobs;
         this.runner = runner;
@@ -84,7 +85,6 @@ public class FleetAudit {
     /** Starts auditing the named tenants, or every built tenant when {@code tenants} is null. */
     public JobView start(List<String> tenants) {
         validate(tenants);
-        Set<String> expected = expectedShape();
         List<JobStore.Entry> entries = versions.built(tenants).stream()
                 .map(id -> new JobStore.Entry(id, false))
                 .toList();
@@ -94,7 +94,7 @@ public class FleetAudit {
                 config.migration().progressLogInterval(),
                 Duration.ZERO);
         UUID id = jobs.create(KIND, migrator.latestVersion(), settings, entries);
-        runner.start(id, settings, tenant -> audit(id, tenant, expected));
+        runner.start(id, settings, tenant -> audit(id, tenant));
         return jobs.find(id).orElseThrow();
     }
 
@@ -112,33 +112,26 @@ public class FleetAudit {
         }
     }
 
-    private Set<String> expectedShape() {
-        try (Connection connection = pool.getConnection()) {
-            return SchemaShape.of(connection, provisioning.ensureTemplate());
-        } catch (SQLException e) {
-            throw new CatalogException("Could not read the template schema", e);
-        }
-    }
-
-    private boolean audit(UUID auditId, String tenantId, Set<String> expected) throws SQLException {
+    private boolean audit(UUID auditId, String tenantId) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             TenantRecord tenant = catalog.find(connection, tenantId, false).orElse(null);
             if (tenant == null) {
                 return false;
             }
-            List<Finding> findings = new ArrayList<>(drift(connection, tenant, expected));
+            List<Finding> findings = new ArrayList<>(drift(connection, tenant));
             findings.addAll(PrivilegeCheck.check(connection, tenant.schemaName(), tenant.roleName(), owner.name()));
             store(connection, auditId, tenantId, findings);
             return true;
         }
     }
 
-    private List<Finding> drift(Connection connection, TenantRecord tenant, Set<String> expected) throws SQLException {
-        String latest = migrator.latestVersion();
-        if (!latest.equals(tenant.schemaVersion())) {
+    private List<Finding> drift(Connection connection, TenantRecord tenant) throws SQLException {
+        Optional<Set<String>> shape = shapes.of(tenant.schemaVersion());
+        if (shape.isEmpty()) {
             return List.of(new Finding(
-                    "version", "schema is on version " + tenant.schemaVersion() + ", not the latest " + latest));
+                    "version", "schema is on version " + tenant.schemaVersion() + ", which this build does not know"));
         }
+        Set<String> expected = shape.get();
         Set<String> actual = SchemaShape.of(connection, tenant.schemaName());
         List<Finding> findings = new ArrayList<>();
         for (String line : new TreeSet<>(expected)) {

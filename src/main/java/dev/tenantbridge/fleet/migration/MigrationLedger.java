@@ -27,21 +27,55 @@ public class MigrationLedger {
         this.pool = pool;
     }
 
+    /** What became of one tenant migration version in a tenant schema. */
+    public record Outcome(String version, String description, String status, Long durationMs, String error) {
+
+        public static Outcome succeeded(String version, String description, long durationMs) {
+            return new Outcome(version, description, "succeeded", durationMs, null);
+        }
+
+        public static Outcome failed(String version, String description, Long durationMs, String error) {
+            return new Outcome(version, description, "failed", durationMs, error);
+        }
+    }
+
     /** Records the migrations about to run on a tenant as running, counting a new attempt for each. */
     public void starting(Connection connection, String tenantId, List<MigrationInfo> pending, UUID jobId)
             throws SQLException {
+        List<Outcome> running = pending.stream()
+                .map(m -> new Outcome(m.getVersion().getVersion(), m.getDescription(), "running", null, null))
+                .toList();
+        record(connection, tenantId, null, running, jobId);
+    }
+
+    /**
+     * Records outcomes of versions on a tenant in one batch, each counting a new attempt; an entry that succeeded is
+     * kept as it is when the outcome is a success again.
+     *
+     * @param startedAt when the run that applied them started, or null for now
+     * @param jobId the job that ran them, or null when provisioning did
+     */
+    public void record(
+            Connection connection, String tenantId, OffsetDateTime startedAt, List<Outcome> outcomes, UUID jobId)
+            throws SQLException {
         String sql = "INSERT INTO control.migration_ledger"
-                + " (tenant_id, version, description, status, started_at, job_id) VALUES (?, ?, ?, 'running', now(), ?)"
-                + " ON CONFLICT (tenant_id, version) DO UPDATE SET status = 'running', started_at = now(),"
-                + " duration_ms = NULL, error = NULL, attempts = migration_ledger.attempts + 1, job_id = ?,"
-                + " description = EXCLUDED.description";
+                + " (tenant_id, version, description, status, started_at, duration_ms, error, job_id)"
+                + " VALUES (?, ?, ?, ?, coalesce(?, now()), ?, ?, ?)"
+                + " ON CONFLICT (tenant_id, version) DO UPDATE SET status = EXCLUDED.status,"
+                + " started_at = EXCLUDED.started_at, duration_ms = EXCLUDED.duration_ms, error = EXCLUDED.error,"
+                + " attempts = migration_ledger.attempts + 1, job_id = EXCLUDED.job_id,"
+                + " description = EXCLUDED.description"
+                + " WHERE migration_ledger.status <> 'succeeded' OR EXCLUDED.status <> 'succeeded'";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (MigrationInfo migration : pending) {
+            for (Outcome outcome : outcomes) {
                 statement.setString(1, tenantId);
-                statement.setString(2, migration.getVersion().getVersion());
-                statement.setString(3, migration.getDescription());
-                statement.setObject(4, jobId);
-                statement.setObject(5, jobId);
+                statement.setString(2, outcome.version());
+                statement.setString(3, outcome.description());
+                statement.setString(4, outcome.status());
+                statement.setObject(5, startedAt);
+                statement.setObject(6, outcome.durationMs());
+                statement.setString(7, outcome.error());
+                statement.setObject(8, jobId);
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -65,8 +99,16 @@ public class MigrationLedger {
 
     /** Removes the entries of versions that were planned but never reached because an earlier one failed. */
     public void forgetUnreached(Connection connection, String tenantId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM control.migration_ledger WHERE tenant_id = ? AND status = 'running'")) {
+        forget(connection, tenantId, "DELETE FROM control.migration_ledger WHERE tenant_id = ? AND status = 'running'");
+    }
+
+    /** Removes every entry of a tenant whose schema is gone. */
+    public void forgetTenant(Connection connection, String tenantId) throws SQLException {
+        forget(connection, tenantId, "DELETE FROM control.migration_ledger WHERE tenant_id = ?");
+    }
+
+    private static void forget(Connection connection, String tenantId, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, tenantId);
             statement.executeUpdate();
         }

@@ -3,7 +3,9 @@ package dev.tenantbridge.fleet.provisioning;
 import dev.tenantbridge.common.Sql;
 import dev.tenantbridge.control.OwnerRole;
 import dev.tenantbridge.control.TenantSchemaGrants;
+import dev.tenantbridge.fleet.Errors;
 import dev.tenantbridge.fleet.FleetConfig;
+import dev.tenantbridge.fleet.migration.MigrationLedger;
 import dev.tenantbridge.tenancy.TenantId;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,18 +48,19 @@ public class FastProvisioning {
 
     /**
      * Builds the tenant's schema (which the login role has just created, empty) on the login role's autocommit
-     * connection. Returns the version it is on, or empty when the caller must run Flyway instead.
+     * connection. Returns the versions it applied, or empty when the caller must run Flyway instead. A migration that
+     * fails rolls the whole build back and is thrown as a {@link VersionFailure} naming that version.
      */
-    public Optional<String> build(Connection connection, TenantId id) throws SQLException {
+    public Optional<SchemaBuild> build(Connection connection, TenantId id) throws SQLException {
         Optional<ReplayPlan> replay = enabled ? plan() : Optional.empty();
         if (replay.isEmpty() || !isEmpty(connection, id.schemaName())) {
             return Optional.empty();
         }
         connection.setAutoCommit(false);
         try {
-            replay(connection, id, replay.get());
+            List<MigrationLedger.Outcome> applied = replay(connection, id, replay.get());
             connection.commit();
-            return Optional.of(replay.get().version());
+            return Optional.of(new SchemaBuild(replay.get().version(), applied));
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -77,7 +82,9 @@ public class FastProvisioning {
         return current;
     }
 
-    private void replay(Connection connection, TenantId id, ReplayPlan replay) throws SQLException {
+    private List<MigrationLedger.Outcome> replay(Connection connection, TenantId id, ReplayPlan replay)
+            throws SQLException {
+        List<MigrationLedger.Outcome> applied = new ArrayList<>();
         String schema = Sql.quote(id.schemaName());
         try (PreparedStatement enter =
                 connection.prepareStatement("SELECT set_config('role', ?, true), set_config('search_path', ?, true)")) {
@@ -93,15 +100,31 @@ public class FastProvisioning {
                 statement.execute(sql.replace(SCHEMA_TOKEN, schema));
             }
             for (ReplayPlan.Step step : replay.migrations()) {
-                long started = System.nanoTime();
-                statement.execute(step.sql().replace(ReplayPlan.SCHEMA_PLACEHOLDER, id.schemaName()));
-                record(connection, schema, step, (int) ((System.nanoTime() - started) / 1_000_000));
+                applied.add(apply(connection, statement, id, step));
             }
             for (String sql : TenantSchemaGrants.afterMigrations(id)) {
                 statement.execute(sql);
             }
         }
         Log.debugf("Tenant %s built from the replay plan of version %s", id, replay.version());
+        return applied;
+    }
+
+    private MigrationLedger.Outcome apply(Connection connection, Statement statement, TenantId id, ReplayPlan.Step step)
+            throws SQLException {
+        long started = System.nanoTime();
+        try {
+            statement.execute(step.sql().replace(ReplayPlan.SCHEMA_PLACEHOLDER, id.schemaName()));
+        } catch (SQLException e) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            throw new VersionFailure(
+                    List.of(MigrationLedger.Outcome.failed(
+                            step.version(), step.description(), millis, Errors.summary(e))),
+                    e);
+        }
+        int millis = (int) ((System.nanoTime() - started) / 1_000_000);
+        record(connection, Sql.quote(id.schemaName()), step, millis);
+        return MigrationLedger.Outcome.succeeded(step.version(), step.description(), millis);
     }
 
     private static void record(Connection connection, String schema, ReplayPlan.Step step, int millis)

@@ -1,8 +1,9 @@
 package dev.tenantbridge.fleet.audit;
 
 import static dev.tenantbridge.fleet.Fleet.asOwner;
-import static dev.tenantbridge.fleet.Fleet.awaitJob;
 import static dev.tenantbridge.fleet.Fleet.schemaOf;
+import static dev.tenantbridge.fleet.audit.Audits.audit;
+import static dev.tenantbridge.fleet.audit.Audits.findingsOf;
 import static dev.tenantbridge.support.Api.activeTenant;
 import static dev.tenantbridge.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,30 +85,5 @@ class FleetAuditTest {
                 .post("/admin/audit")
                 .then()
                 .statusCode(400);
-    }
-
-    private static JsonPath audit(List<String> tenants) {
-        String id = as(Tokens.platformAdmin())
-                .body(Map.of("tenants", tenants))
-                .post("/admin/audit")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-        assertEquals("succeeded", awaitJob(id).getString("status"));
-        return as(Tokens.platformAdmin())
-                .get("/admin/audit/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    private static List<String> findingsOf(JsonPath report, String tenant) {
-        List<Map<String, String>> findings =
-                report.getList("tenants.find { it.tenant_id == '" + tenant + "' }.findings");
-        return findings.stream()
-                .map(f -> f.get("category") + ": " + f.get("detail"))
-                .toList();
     }
 }

@@ -10,6 +10,7 @@ import dev.tenantbridge.common.Sql;
 import dev.tenantbridge.fleet.provisioning.FastProvisioning;
 import dev.tenantbridge.fleet.provisioning.ProvisioningLedger;
 import dev.tenantbridge.fleet.provisioning.SchemaBuild;
+import dev.tenantbridge.tenancy.RoleMemberships;
 import dev.tenantbridge.tenancy.TenantDirectory;
 import dev.tenantbridge.tenancy.TenantId;
 import io.agroal.api.AgroalDataSource;
@@ -137,6 +138,9 @@ public class ProvisioningService {
             Optional<SchemaBuild> replayed = fastProvisioning.build(connection, id);
             SchemaBuild build = replayed.isPresent() ? replayed.get() : migrateWithFlyway(id);
             ledger.built(connection, id.value(), started, build);
+            // Once more just before the tenant turns active: a backend whose membership list straddled the
+            // role's creation has long finished it by now.
+            RoleMemberships.touch(connection, id.roleName());
             TenantRecord active =
                     catalog.markActive(id.value(), build.version()).orElseThrow();
             directory.invalidate(id.value());

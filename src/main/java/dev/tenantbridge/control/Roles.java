@@ -1,6 +1,7 @@
 package dev.tenantbridge.control;
 
 import dev.tenantbridge.common.Sql;
+import dev.tenantbridge.tenancy.RoleMemberships;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,12 +34,8 @@ public final class Roles {
     }
 
     /**
-     * Creates the role in its own transaction on an autocommit connection, then touches it once more.
-     *
-     * <p>The touch is there for other sessions: a backend that was computing the login role's memberships while
-     * the creation committed can keep a list without the new role (seen on PostgreSQL 17: "permission denied to
-     * set role" for a tenant provisioned a moment before, until the next change of any role). Altering the role
-     * after the commit sends every backend one more invalidation, and whatever they compute from then on holds it.
+     * Creates the role in its own transaction on an autocommit connection, then touches it once more
+     * ({@link RoleMemberships#touch}), so that no backend keeps a list of memberships without it.
      */
     static void create(Connection connection, String role) throws SQLException {
         connection.setAutoCommit(false);
@@ -52,9 +49,7 @@ public final class Roles {
         } finally {
             connection.setAutoCommit(true);
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER ROLE " + Sql.quote(role) + " NOLOGIN");
-        }
+        RoleMemberships.touch(connection, role);
     }
 
     public static void dropIfExists(Connection connection, String role) throws SQLException {

@@ -75,7 +75,11 @@ final class TenantConnectionProvider implements ConnectionProvider {
                 listeners.forEach(listener -> listener.connectionAcquired(tenantId, waitNanos));
             }
             return connection;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            connection.close();
+            RoleMemberships.answerIfRefused(e, tenant, pool);
+            throw e;
+        } catch (RuntimeException e) {
             connection.close();
             throw e;
         }

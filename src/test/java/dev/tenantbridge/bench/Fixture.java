@@ -36,6 +36,9 @@ final class Fixture {
     static final String USER_ID = "user_id";
     static final String ORDER_PRODUCTS = "order_products";
 
+    /** How often a request answered 503 is sent again. */
+    static final int RETRIES = 5;
+
     /** Stock of each bench product: more than any run orders. */
     static final int STOCK = 1_000_000_000;
 
@@ -162,16 +165,27 @@ final class Fixture {
         return ids;
     }
 
+    /**
+     * Sends one request and returns its response; a 503 (the service asks to retry) is retried after a short
+     * pause, up to {@link #RETRIES} times, as a careful client would.
+     */
     HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .method(
                         method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        for (int retry = 1; retry <= RETRIES && response.statusCode() == 503; retry++) {
+            Progress.say("  %s %s answered 503 (%s); retry %d", method, path, response.body(), retry);
+            Thread.sleep(200L * retry);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
     }
 
     private static void require(HttpResponse<String> response, String what, int... statuses) {

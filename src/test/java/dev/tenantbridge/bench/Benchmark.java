@@ -45,6 +45,7 @@ public final class Benchmark {
                     e.printStackTrace();
                     failed.add(section.name() + ": " + e);
                 }
+                report.write(options.output()); // a long run cut short still leaves the sections it finished
             }
         }
         failed.forEach(failure -> report.machine("section failed", failure));

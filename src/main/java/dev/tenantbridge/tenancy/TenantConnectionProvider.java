@@ -21,9 +21,10 @@ import org.postgresql.PGConnection;
  * makes the set-up run once. {@link #closeConnection} runs no SQL: the end of the transaction clears the
  * settings, and after a rollback the wrapper may already be closed.
  *
- * <p>In {@link RoutingConfig.Mode#SESSION_SCHEMA} mode (a benchmark peer, never for production) it only calls
- * {@link Connection#setSchema} on every checkout, as Quarkus's built-in SCHEMA handling does: no role switch,
- * no statement timeout, and the setting outlives the transaction.
+ * <p>In {@link RoutingConfig.Mode#SESSION_SCHEMA} mode (a benchmark peer, never for production) it calls
+ * {@link Connection#setSchema} on every checkout instead, as Quarkus's built-in SCHEMA handling does: no role
+ * switch, no statement timeout, and the setting outlives the transaction. The listeners hear of each transaction
+ * in both modes, so that a comparison of the two measures the routing alone.
  *
  * <p>Thread-safe: it holds no per-call state.
  */
@@ -69,9 +70,15 @@ final class TenantConnectionProvider implements ConnectionProvider {
         Connection connection = pool.getConnection();
         long waitNanos = System.nanoTime() - asked;
         try {
+            String marker = marker(connection, tenant);
+            boolean first = !marker.equals(transactions.getResource(MARKER));
             if (mode == RoutingConfig.Mode.SESSION_SCHEMA) {
                 connection.setSchema(tenant.schemaName());
-            } else if (enterOnce(connection, tenant)) {
+            } else if (first) {
+                TenantSession.enter(connection, tenant, defaultTimeout);
+            }
+            if (first) {
+                transactions.putResource(MARKER, marker);
                 listeners.forEach(listener -> listener.connectionAcquired(tenantId, waitNanos));
             }
             return connection;
@@ -85,16 +92,12 @@ final class TenantConnectionProvider implements ConnectionProvider {
         }
     }
 
-    /** Sets the tenant's context unless this transaction already has it; says whether it did. */
-    private boolean enterOnce(Connection connection, TenantRecord tenant) throws SQLException {
-        String marker = tenant.schemaName() + "@"
-                + connection.unwrap(PGConnection.class).getBackendPID();
-        if (marker.equals(transactions.getResource(MARKER))) {
-            return false;
-        }
-        TenantSession.enter(connection, tenant, defaultTimeout);
-        transactions.putResource(MARKER, marker);
-        return true;
+    /**
+     * What the transaction's registry keeps once a checkout of this connection has been set up for the tenant:
+     * a later checkout in the same transaction that finds it equal needs no set-up.
+     */
+    private static String marker(Connection connection, TenantRecord tenant) throws SQLException {
+        return tenant.schemaName() + "@" + connection.unwrap(PGConnection.class).getBackendPID();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tenantbridge.tenancy;
 
 import static dev.tenantbridge.support.Api.activeTenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.agroal.api.AgroalDataSource;
@@ -17,8 +18,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The two routing modes side by side on the real pool: what each sets on the connection, and what it leaves. */
 @QuarkusTest
@@ -66,6 +70,32 @@ class RoutingModeTest {
 
         assertEquals(List.of(schemaOf(globex), loginRole, defaultTimeout), seen);
         assertNotEquals(schemaOf(acme), seen.get(0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(RoutingConfig.Mode.class)
+    void shouldTellTheListenersOncePerTransactionInEitherMode(RoutingConfig.Mode mode) {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        TenantConnectionProvider provider = new TenantConnectionProvider(
+                acme, directory, pool, transactions, Duration.ofSeconds(5), List.of((id, wait) -> heard.add(id)), mode);
+
+        for (int transaction = 0; transaction < 2; transaction++) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                checkOutAndReturn(provider);
+                checkOutAndReturn(provider);
+            });
+        }
+
+        assertEquals(List.of(acme, acme), heard);
+        assertFalse(heard.contains(globex));
+    }
+
+    private static void checkOutAndReturn(TenantConnectionProvider provider) {
+        try {
+            provider.closeConnection(provider.getConnection());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private TenantConnectionProvider provider(String tenant, RoutingConfig.Mode mode) {

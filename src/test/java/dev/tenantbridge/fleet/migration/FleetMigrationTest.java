@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenantbridge.control.SchemaLock;
 import dev.tenantbridge.fleet.AdditiveMigration;
 import dev.tenantbridge.fleet.Fleet;
 import dev.tenantbridge.fleet.job.JobStore;
@@ -163,6 +164,51 @@ class FleetMigrationTest {
         for (String tenant : tenants) {
             assertEquals(provisionedThen(LATEST + " succeeded 1"), ledger(tenant));
         }
+    }
+
+    @Test
+    void shouldLeaveASchemaAloneWhileAnotherReplicaHoldsItsLockAndMigrateItOnceReleased() throws Exception {
+        String tenant = tenantsBehindByOneVersion(1).get(0);
+
+        String job;
+        try (Connection otherReplica = Database.pool().getConnection()) {
+            SchemaLock.lock(otherReplica, schemaOf(tenant));
+            job = startMigration(Map.of("tenants", List.of(tenant)));
+            awaitWaiterOnSchemaLock(schemaOf(tenant));
+
+            assertEquals("running", jobView(job).getString("status"));
+            assertEquals(productionVersion(), version(tenant));
+            assertFalse(hasLoyaltyColumn(tenant));
+            SchemaLock.unlock(otherReplica, schemaOf(tenant));
+        }
+
+        JsonPath done = awaitJob(job);
+        assertEquals("succeeded", done.getString("status"));
+        assertEquals(LATEST, version(tenant));
+        assertTrue(hasLoyaltyColumn(tenant));
+        assertEquals(provisionedThen(LATEST + " succeeded 1"), ledger(tenant));
+    }
+
+    /** Waits until some connection is queued behind the schema's advisory lock. */
+    private static void awaitWaiterOnSchemaLock(String schema) throws InterruptedException {
+        String waiting = "SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                + " AND classid = ?::oid AND objid = hashtext(?)::oid AND objsubid = 2";
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (Database.column(waiting, Integer.toString(SchemaLock.LOCK_SPACE), schema)
+                .get(0)
+                .equals("0")) {
+            assertTrue(System.currentTimeMillis() < deadline, "No migration queued behind the lock of " + schema);
+            Thread.sleep(50);
+        }
+    }
+
+    private static JsonPath jobView(String id) {
+        return as(Tokens.platformAdmin())
+                .get("/admin/jobs/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tenantbridge.control;
 
 import dev.tenantbridge.common.BridgeConfig;
 import dev.tenantbridge.common.Sql;
+import dev.tenantbridge.tenancy.BackendBudget;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -26,10 +27,12 @@ public class OwnerRole {
 
     private final AgroalDataSource pool;
     private final String name;
+    private final BackendBudget budget;
 
-    OwnerRole(AgroalDataSource pool, BridgeConfig config) {
+    OwnerRole(AgroalDataSource pool, BridgeConfig config, BackendBudget budget) {
         this.pool = pool;
         this.name = config.ownerRole();
+        this.budget = budget;
     }
 
     void onStart(@Observes StartupEvent event) throws SQLException {
@@ -49,11 +52,13 @@ public class OwnerRole {
 
     /**
      * Takes a pooled connection acting as the owner role; closing it switches the role back before the connection
-     * returns to the pool. Used for tenant DDL: schemas, grants and migrations.
+     * returns to the pool. Used for tenant DDL: schemas, grants and migrations, each connection for the one
+     * schema named, which counts towards the connection's {@link BackendBudget}.
      */
-    public Connection connect() throws SQLException {
+    public Connection connect(String schema) throws SQLException {
         Connection connection = pool.getConnection();
         try (Statement statement = connection.createStatement()) {
+            budget.entered(connection, schema);
             statement.execute("SET ROLE " + Sql.quote(name));
         } catch (SQLException e) {
             connection.close();

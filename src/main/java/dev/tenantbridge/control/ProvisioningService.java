@@ -10,6 +10,7 @@ import dev.tenantbridge.common.Sql;
 import dev.tenantbridge.fleet.provisioning.FastProvisioning;
 import dev.tenantbridge.fleet.provisioning.ProvisioningLedger;
 import dev.tenantbridge.fleet.provisioning.SchemaBuild;
+import dev.tenantbridge.tenancy.BackendBudget;
 import dev.tenantbridge.tenancy.RoleMemberships;
 import dev.tenantbridge.tenancy.TenantDirectory;
 import dev.tenantbridge.tenancy.TenantId;
@@ -41,6 +42,7 @@ public class ProvisioningService {
     private final BridgeConfig config;
     private final FastProvisioning fastProvisioning;
     private final ProvisioningLedger ledger;
+    private final BackendBudget budget;
 
     ProvisioningService(
             AgroalDataSource pool,
@@ -49,7 +51,8 @@ public class ProvisioningService {
             OwnerRole owner,
             BridgeConfig config,
             FastProvisioning fastProvisioning,
-            ProvisioningLedger ledger) {
+            ProvisioningLedger ledger,
+            BackendBudget budget) {
         this.pool = pool;
         this.catalog = catalog;
         this.directory = directory;
@@ -57,6 +60,7 @@ public class ProvisioningService {
         this.config = config;
         this.fastProvisioning = fastProvisioning;
         this.ledger = ledger;
+        this.budget = budget;
     }
 
     /** The outcome of a provisioning call: the tenant, and whether this call created it. */
@@ -135,6 +139,7 @@ public class ProvisioningService {
                 Roles.create(connection, id.roleName());
             }
             createSchema(connection, id);
+            budget.entered(connection, id.schemaName());
             Optional<SchemaBuild> replayed = fastProvisioning.build(connection, id);
             SchemaBuild build = replayed.isPresent() ? replayed.get() : migrateWithFlyway(id);
             ledger.built(connection, id.value(), started, build);
@@ -159,11 +164,11 @@ public class ProvisioningService {
     }
 
     private SchemaBuild migrateWithFlyway(TenantId id) throws SQLException {
-        try (Connection asOwner = owner.connect()) {
+        try (Connection asOwner = owner.connect(id.schemaName())) {
             prepareSchema(asOwner, id);
         }
         SchemaBuild build = ledger.migrateWithFlyway(id.schemaName());
-        try (Connection asOwner = owner.connect()) {
+        try (Connection asOwner = owner.connect(id.schemaName())) {
             grantTables(asOwner, id);
         }
         return build;
@@ -206,7 +211,7 @@ public class ProvisioningService {
             try {
                 catalog.updateStatus(id.value(), TenantStatus.ARCHIVED, "Being deleted");
                 directory.invalidate(id.value());
-                try (Connection asOwner = owner.connect();
+                try (Connection asOwner = owner.connect(id.schemaName());
                         Statement statement = asOwner.createStatement()) {
                     statement.execute("DROP SCHEMA IF EXISTS " + Sql.quote(id.schemaName()) + " CASCADE");
                 }

@@ -27,7 +27,7 @@ public class TenantSchemaMigrator {
     static final String LOCATION = "classpath:db/tenant";
     private static final String NO_SCHEMA = "tenant_bridge_no_such_schema";
 
-    private final DataSource ownerConnections;
+    private final OwnerRole owner;
     private final String[] locations;
     private volatile String latestVersion;
     private volatile List<MigrationInfo> known;
@@ -35,7 +35,7 @@ public class TenantSchemaMigrator {
     TenantSchemaMigrator(
             OwnerRole owner,
             @ConfigProperty(name = "tenant-bridge.fleet.extra-migration-locations") Optional<List<String>> extra) {
-        this.ownerConnections = new OwnerDataSource(owner);
+        this.owner = owner;
         List<String> all = new ArrayList<>(List.of(LOCATION));
         extra.ifPresent(all::addAll);
         this.locations = all.toArray(String[]::new);
@@ -111,7 +111,7 @@ public class TenantSchemaMigrator {
 
     private FluentConfiguration configure(String schemaName) {
         return Flyway.configure()
-                .dataSource(ownerConnections)
+                .dataSource(new OwnerDataSource(owner, schemaName))
                 .schemas(schemaName)
                 .defaultSchema(schemaName)
                 .createSchemas(false)
@@ -119,12 +119,12 @@ public class TenantSchemaMigrator {
                 .failOnMissingLocations(true);
     }
 
-    /** Connections acting as the owner role, in the shape Flyway takes. */
-    private record OwnerDataSource(OwnerRole owner) implements DataSource {
+    /** Connections acting as the owner role for one schema, in the shape Flyway takes. */
+    private record OwnerDataSource(OwnerRole owner, String schemaName) implements DataSource {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return owner.connect();
+            return owner.connect(schemaName);
         }
 
         @Override

@@ -2,6 +2,8 @@ package dev.tenantbridge.observability;
 
 import dev.tenantbridge.catalog.CatalogException;
 import dev.tenantbridge.catalog.TenantStatus;
+import dev.tenantbridge.tenancy.BackendBudget;
+import dev.tenantbridge.tenancy.TenantId;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -32,6 +34,7 @@ public class FleetCollector {
     static final String DEFAULT_CLUSTER = "default";
 
     private final AgroalDataSource pool;
+    private final BackendBudget budget;
     private final TenantMeters tenantMeters;
     private final Timer duration;
     private final MultiGauge tenants;
@@ -39,8 +42,13 @@ public class FleetCollector {
     private final MultiGauge versions;
 
     FleetCollector(
-            AgroalDataSource pool, MeterRegistry registry, TenantMeters tenantMeters, ObservabilityConfig config) {
+            AgroalDataSource pool,
+            BackendBudget budget,
+            MeterRegistry registry,
+            TenantMeters tenantMeters,
+            ObservabilityConfig config) {
         this.pool = pool;
+        this.budget = budget;
         this.tenantMeters = tenantMeters;
         this.duration = Timer.builder(Meters.COLLECTION)
                 .description("Time one collection of fleet and storage figures took")
@@ -80,7 +88,15 @@ public class FleetCollector {
 
     private List<SchemaFigures> read() {
         try (Connection connection = pool.getConnection()) {
-            return FleetQuery.read(connection);
+            List<SchemaFigures> fleet = FleetQuery.read(connection);
+            // Sizing a relation opens it, so this backend now caches every tenant table of the cluster.
+            budget.entered(
+                    connection,
+                    fleet.stream()
+                            .filter(SchemaFigures::schemaExists)
+                            .map(f -> new TenantId(f.tenantId()).schemaName())
+                            .toList());
+            return fleet;
         } catch (SQLException e) {
             throw new CatalogException("Could not read the fleet's catalog and storage figures", e);
         }

@@ -26,6 +26,7 @@ public class BridgeTenantConnectionResolver implements TenantConnectionResolver 
     private final BridgeConfig config;
     private final Instance<TenantConnectionListener> listeners;
     private final RoutingConfig.Mode mode;
+    private final BackendBudget budget;
 
     BridgeTenantConnectionResolver(
             AgroalDataSource pool,
@@ -33,13 +34,15 @@ public class BridgeTenantConnectionResolver implements TenantConnectionResolver 
             TransactionSynchronizationRegistry transactions,
             BridgeConfig config,
             Instance<TenantConnectionListener> listeners,
-            RoutingConfig routing) {
+            RoutingConfig routing,
+            BackendBudget budget) {
         this.pool = pool;
         this.directory = directory;
         this.transactions = transactions;
         this.config = config;
         this.listeners = listeners;
         this.mode = routing.mode();
+        this.budget = budget;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -58,6 +61,7 @@ public class BridgeTenantConnectionResolver implements TenantConnectionResolver 
                 transactions,
                 config.statementTimeout(),
                 listeners.stream().toList(),
-                mode);
+                mode,
+                budget);
     }
 }

@@ -16,6 +16,14 @@ public interface RoutingConfig {
     @WithDefault("transaction")
     Mode mode();
 
+    /**
+     * How many distinct tenant schemas one pooled connection may enter before the pool closes it instead of
+     * reusing it; 0 turns the bound off. A PostgreSQL backend keeps the catalog entries of every relation it has
+     * touched for as long as it lives, so this bounds the memory each backend holds (see {@link BackendBudget}).
+     */
+    @WithDefault("1000")
+    int maxSchemasPerConnection();
+
     /** The ways a connection can be routed to a tenant's schema. */
     enum Mode {
         TRANSACTION,

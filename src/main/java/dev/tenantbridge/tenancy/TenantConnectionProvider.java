@@ -19,7 +19,8 @@ import org.postgresql.PGConnection;
  * transaction-local settings would vanish after the first statement. Within one transaction Agroal hands out the
  * same physical connection each time; a marker of schema and backend pid kept in the transaction's registry
  * makes the set-up run once. {@link #closeConnection} runs no SQL: the end of the transaction clears the
- * settings, and after a rollback the wrapper may already be closed.
+ * settings, and after a rollback the wrapper may already be closed. Each transaction's schema counts towards the
+ * connection's {@link BackendBudget}.
  *
  * <p>In {@link RoutingConfig.Mode#SESSION_SCHEMA} mode (a benchmark peer, never for production) it calls
  * {@link Connection#setSchema} on every checkout instead, as Quarkus's built-in SCHEMA handling does: no role
@@ -39,6 +40,7 @@ final class TenantConnectionProvider implements ConnectionProvider {
     private final Duration defaultTimeout;
     private final List<TenantConnectionListener> listeners;
     private final RoutingConfig.Mode mode;
+    private final BackendBudget budget;
 
     TenantConnectionProvider(
             String tenantId,
@@ -47,7 +49,8 @@ final class TenantConnectionProvider implements ConnectionProvider {
             TransactionSynchronizationRegistry transactions,
             Duration defaultTimeout,
             List<TenantConnectionListener> listeners,
-            RoutingConfig.Mode mode) {
+            RoutingConfig.Mode mode,
+            BackendBudget budget) {
         this.tenantId = tenantId;
         this.directory = directory;
         this.pool = pool;
@@ -55,6 +58,7 @@ final class TenantConnectionProvider implements ConnectionProvider {
         this.defaultTimeout = defaultTimeout;
         this.listeners = listeners;
         this.mode = mode;
+        this.budget = budget;
     }
 
     @Override
@@ -78,6 +82,7 @@ final class TenantConnectionProvider implements ConnectionProvider {
                 TenantSession.enter(connection, tenant, defaultTimeout);
             }
             if (first) {
+                budget.entered(connection, tenant.schemaName());
                 transactions.putResource(MARKER, marker);
                 listeners.forEach(listener -> listener.connectionAcquired(tenantId, waitNanos));
             }

@@ -37,6 +37,9 @@ class RoutingModeTest {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    BackendBudget budget;
+
     String acme;
     String globex;
 
@@ -77,7 +80,14 @@ class RoutingModeTest {
     void shouldTellTheListenersOncePerTransactionInEitherMode(RoutingConfig.Mode mode) {
         List<String> heard = new CopyOnWriteArrayList<>();
         TenantConnectionProvider provider = new TenantConnectionProvider(
-                acme, directory, pool, transactions, Duration.ofSeconds(5), List.of((id, wait) -> heard.add(id)), mode);
+                acme,
+                directory,
+                pool,
+                transactions,
+                Duration.ofSeconds(5),
+                List.of((id, wait) -> heard.add(id)),
+                mode,
+                budget);
 
         for (int transaction = 0; transaction < 2; transaction++) {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -100,7 +110,7 @@ class RoutingModeTest {
 
     private TenantConnectionProvider provider(String tenant, RoutingConfig.Mode mode) {
         return new TenantConnectionProvider(
-                tenant, directory, pool, transactions, Duration.ofSeconds(5), List.of(), mode);
+                tenant, directory, pool, transactions, Duration.ofSeconds(5), List.of(), mode, budget);
     }
 
     /** Inside one transaction: the connection's search path, its current user and its statement timeout. */
@@ -131,19 +141,23 @@ class RoutingModeTest {
     }
 
     private static RoutingConfig.Mode modeFrom(Map<String, String> properties) {
+        return routingFrom(properties).mode();
+    }
+
+    /** The routing settings as the service would read them from these properties and nothing else. */
+    static RoutingConfig routingFrom(Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .withMapping(RoutingConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build()
-                .getConfigMapping(RoutingConfig.class)
-                .mode();
+                .getConfigMapping(RoutingConfig.class);
     }
 
-    private static String schemaOf(String tenant) {
+    static String schemaOf(String tenant) {
         return new TenantId(tenant).schemaName();
     }
 
-    private static String single(Connection connection, String sql) throws SQLException {
+    static String single(Connection connection, String sql) throws SQLException {
         try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getString(1);

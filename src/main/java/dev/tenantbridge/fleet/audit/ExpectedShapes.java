@@ -96,7 +96,7 @@ class ExpectedShapes {
     }
 
     private void drop(Connection connection, String scratch) throws SQLException {
-        try (Connection asOwner = owner.connect();
+        try (Connection asOwner = owner.connect(scratch);
                 Statement statement = asOwner.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + Sql.quote(scratch) + " CASCADE");
         }

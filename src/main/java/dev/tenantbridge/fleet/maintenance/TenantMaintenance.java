@@ -50,7 +50,7 @@ public class TenantMaintenance {
             throw ProblemException.conflict(
                     "tenant-not-built", "Tenant " + tenantId + " has no complete schema to maintain yet");
         }
-        try (Connection asOwner = owner.connect()) {
+        try (Connection asOwner = owner.connect(tenant.schemaName())) {
             String schema = Sql.quote(tenant.schemaName());
             List<MaintenanceRun> runs = new ArrayList<>();
             List<String> tables = relations(asOwner, tenant.schemaName(), "r");

@@ -70,7 +70,7 @@ class TemplateSchema {
                 long started = System.nanoTime();
                 migrator.migrate(schema);
                 Log.infof("Template schema %s ready in %d ms", schema, (System.nanoTime() - started) / 1_000_000);
-                try (Connection asOwner = owner.connect()) {
+                try (Connection asOwner = owner.connect(schema)) {
                     return read(asOwner, schema);
                 }
             } finally {

@@ -160,23 +160,72 @@ final class Run {
     /** Drives one workload at the service from a load generator process and records the result. */
     LoadResult load(Service service, String label, String workload, List<Map<String, String>> fixtures)
             throws Exception {
+        return load(service, label, workload, fixtures, options.durationSeconds());
+    }
+
+    private LoadResult load(
+            Service service, String label, String workload, List<Map<String, String>> fixtures, double seconds)
+            throws Exception {
         Progress.say(
                 "load %s: %s over %d tenant(s), %d connections, %.0f s warm-up + %.0f s",
-                label,
-                workload,
-                fixtures.size(),
-                options.connections(),
-                options.warmupSeconds(),
-                options.durationSeconds());
+                label, workload, fixtures.size(), options.connections(), options.warmupSeconds(), seconds);
         LoadSpec spec = new LoadSpec(
-                label,
-                service.baseUrl(),
-                workload,
-                options.connections(),
-                options.warmupSeconds(),
-                options.durationSeconds(),
-                fixtures);
+                label, service.baseUrl(), workload, options.connections(), options.warmupSeconds(), seconds, fixtures);
         return record(generate(spec));
+    }
+
+    /** Two loads measured in A-B-B-A order and combined, so that a service still warming up favours neither. */
+    record Comparison(LoadResult a, LoadResult b) {}
+
+    /**
+     * Measures the workload over two sets of tenants in the order A, B, B, A, each phase half the run's duration,
+     * and keeps under each label the two phases combined: requests and seconds added up, p50 and p99 the mean of
+     * the two phases. A service whose JIT is still compiling gets faster through the run; measured one after the
+     * other, the later set would look better than it is.
+     */
+    Comparison compare(
+            Service service,
+            String workload,
+            String labelA,
+            List<Map<String, String>> fixturesA,
+            String labelB,
+            List<Map<String, String>> fixturesB)
+            throws Exception {
+        double half = options.durationSeconds() / 2;
+        LoadResult a1 = load(service, labelA + "-1", workload, fixturesA, half);
+        LoadResult b1 = load(service, labelB + "-1", workload, fixturesB, half);
+        LoadResult b2 = load(service, labelB + "-2", workload, fixturesB, half);
+        LoadResult a2 = load(service, labelA + "-2", workload, fixturesA, half);
+        return new Comparison(combine(labelA, a1, a2), combine(labelB, b1, b2));
+    }
+
+    /** Keeps the two phases combined under the label, without counting their responses a second time. */
+    private LoadResult combine(String label, LoadResult first, LoadResult second) {
+        Latencies.Summary x = first.measured();
+        Latencies.Summary y = second.measured();
+        long requests = x.requests() + y.requests();
+        double seconds = x.seconds() + y.seconds();
+        Latencies.Summary both = new Latencies.Summary(
+                requests,
+                seconds,
+                seconds > 0 ? requests / seconds : 0,
+                (x.p50Ms() + y.p50Ms()) / 2,
+                (x.p99Ms() + y.p99Ms()) / 2,
+                requests == 0 ? 0 : (x.meanMs() * x.requests() + y.meanMs() * y.requests()) / requests);
+        LoadResult combined = new LoadResult(
+                label,
+                first.workload(),
+                first.tenants(),
+                first.connections(),
+                first.warmupSeconds(),
+                both,
+                first.checked() + second.checked(),
+                first.crossings() + second.crossings(),
+                first.failures() + second.failures(),
+                first.firstFailure() != null ? first.firstFailure() : second.firstFailure());
+        byLabel.put(label, combined);
+        say(combined);
+        return combined;
     }
 
     /** Runs the load generator in a JVM of its own on a specification file and reads its result file. */
@@ -208,6 +257,11 @@ final class Run {
     LoadResult record(LoadResult result) {
         loads.add(result);
         byLabel.put(result.label(), result);
+        say(result);
+        return result;
+    }
+
+    private static void say(LoadResult result) {
         Latencies.Summary m = result.measured();
         Progress.say(
                 "  %s: %s req/s, p50 %s ms, p99 %s ms, %d checked, %d crossed, %d failed%s",
@@ -219,7 +273,6 @@ final class Run {
                 result.crossings(),
                 result.failures(),
                 result.firstFailure() == null ? "" : " (first: " + result.firstFailure() + ")");
-        return result;
     }
 
     /** A result recorded earlier in the run, by its label. */

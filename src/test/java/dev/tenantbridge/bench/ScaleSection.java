@@ -35,9 +35,15 @@ final class ScaleSection implements Section {
                 List<Map<String, String>> tenants = run.tenants(service, count);
                 int base = run.options.tenants();
                 run.warmUp(service, ReadProduct.NAME, tenants);
-                LoadResult baseline = run.load(
-                        service, "scale-" + count + "-baseline-" + base, ReadProduct.NAME, tenants.subList(0, base));
-                LoadResult many = run.load(service, "scale-" + count, ReadProduct.NAME, tenants);
+                Run.Comparison compared = run.compare(
+                        service,
+                        ReadProduct.NAME,
+                        "scale-" + count + "-baseline-" + base,
+                        tenants.subList(0, base),
+                        "scale-" + count,
+                        tenants);
+                LoadResult baseline = compared.a();
+                LoadResult many = compared.b();
                 rows.add(Tables.loadRow(Run.TRANSACTION, ReadProduct.NAME, baseline));
                 rows.add(Tables.loadRow(Run.TRANSACTION, ReadProduct.NAME, many));
                 double ratio = many.measured().p50Ms() / baseline.measured().p50Ms();
@@ -53,7 +59,7 @@ final class ScaleSection implements Section {
                         "≤ " + LATENCY_GOAL,
                         many.measured().p99Ms() / baseline.measured().p99Ms() <= LATENCY_GOAL,
                         "spread read, same service process");
-                FloorSection.memory(run, tenants);
+                FloorSection.memory(run, tenants, BackendMemory.service(run.cluster));
             }
             if (run.options.runs(FleetSection.KEY)) {
                 FleetFigures.measure(run);
@@ -61,7 +67,10 @@ final class ScaleSection implements Section {
         }
         run.report.table(new Report.Table(
                 "Many schemas",
-                Tables.conditions(run, "each larger count next to the base count in the same service process"),
+                Tables.conditions(
+                        run,
+                        "each larger count next to the base count in the same service process, in the order"
+                                + " base, larger, larger, base, each row adding up its two phases"),
                 Tables.LOAD_COLUMNS,
                 rows,
                 List.of()));

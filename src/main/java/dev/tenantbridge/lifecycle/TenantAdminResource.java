@@ -1,4 +1,4 @@
-package dev.tenantbridge.control;
+package dev.tenantbridge.lifecycle;
 
 import dev.tenantbridge.catalog.TenantCatalog;
 import dev.tenantbridge.catalog.TenantRecord;

@@ -1,4 +1,4 @@
-package dev.tenantbridge.control;
+package dev.tenantbridge.lifecycle;
 
 import dev.tenantbridge.catalog.CatalogException;
 import dev.tenantbridge.catalog.TenantCatalog;
@@ -7,6 +7,10 @@ import dev.tenantbridge.catalog.TenantStatus;
 import dev.tenantbridge.common.BridgeConfig;
 import dev.tenantbridge.common.ProblemException;
 import dev.tenantbridge.common.Sql;
+import dev.tenantbridge.control.OwnerRole;
+import dev.tenantbridge.control.Roles;
+import dev.tenantbridge.control.SchemaLock;
+import dev.tenantbridge.control.TenantSchemaGrants;
 import dev.tenantbridge.fleet.provisioning.FastProvisioning;
 import dev.tenantbridge.fleet.provisioning.ProvisioningLedger;
 import dev.tenantbridge.fleet.provisioning.SchemaBuild;
@@ -135,9 +139,7 @@ public class ProvisioningService {
     private TenantRecord build(Connection connection, TenantId id) {
         OffsetDateTime started = OffsetDateTime.now();
         try {
-            if (!Roles.exists(connection, id.roleName())) {
-                Roles.create(connection, id.roleName());
-            }
+            Roles.ensure(connection, id.roleName());
             createSchema(connection, id);
             budget.entered(connection, id.schemaName());
             Optional<SchemaBuild> replayed = fastProvisioning.build(connection, id);

@@ -30,7 +30,8 @@ final class IsolationSection implements Section {
                 "Isolation under load",
                 "Every successful response of the measured phases, HTTP and JDBC, was checked: a product read must"
                         + " return the asking tenant's product (its name carries the tenant id), a create must return"
-                        + " the name and sku sent.",
+                        + " the name and sku sent, an order the tenant's buyer, the product ordered and the tenant id"
+                        + " as its shipping address.",
                 List.of("Loads", "responses checked", "crossed tenants", "failed requests"),
                 List.of(List.of(
                         Integer.toString(run.loads.size()),

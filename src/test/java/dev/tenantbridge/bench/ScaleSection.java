@@ -44,8 +44,9 @@ final class ScaleSection implements Section {
                         tenants);
                 LoadResult baseline = compared.a();
                 LoadResult many = compared.b();
-                rows.add(Tables.loadRow(Run.TRANSACTION, ReadProduct.NAME, baseline));
-                rows.add(Tables.loadRow(Run.TRANSACTION, ReadProduct.NAME, many));
+                String pair = Run.TRANSACTION + ", beside " + count;
+                rows.add(Tables.loadRow(pair, ReadProduct.NAME, baseline));
+                rows.add(Tables.loadRow(pair, ReadProduct.NAME, many));
                 double ratio = many.measured().p50Ms() / baseline.measured().p50Ms();
                 run.report.goal(
                         "p50 latency " + count + " ÷ " + base + " tenants",

@@ -188,7 +188,7 @@ public class ProvisioningService {
     }
 
     private void grantTables(Connection asOwner, TenantId id) throws SQLException {
-        executeAll(asOwner, TenantSchemaGrants.afterMigrations(id));
+        executeAll(asOwner, TenantSchemaGrants.afterMigrations(asOwner, id));
     }
 
     private static void executeAll(Connection connection, java.util.List<String> sql) throws SQLException {

@@ -82,7 +82,7 @@ public class TenantsBehindAtStart implements QuarkusTestResourceLifecycleManager
                 .migrate()
                 .targetSchemaVersion;
         try (Statement statement = connection.createStatement()) {
-            asOwner(statement, TenantSchemaGrants.afterMigrations(id));
+            asOwner(statement, TenantSchemaGrants.afterMigrations(connection, id));
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO control.tenants"
                 + " (id, schema_name, status, schema_version) VALUES (?, ?, 'active', ?)")) {

@@ -95,7 +95,10 @@ public class ProvisioningService {
 
     private record Registration(TenantRecord tenant, boolean created) {}
 
-    /** Finds or inserts the catalog row, checking the schema-name conflict and the tenant limit. */
+    /**
+     * Finds or inserts the catalog row, checking the schema-name conflict, that no schema or role of the new
+     * tenant's names exists already, and the tenant limit.
+     */
     private Registration register(Connection connection, TenantId id) throws SQLException {
         connection.setAutoCommit(false);
         try {
@@ -112,6 +115,7 @@ public class ProvisioningService {
                         "Tenant id " + id + " maps to schema " + id.schemaName() + ", which tenant "
                                 + sameSchema.get().id() + " already uses");
             }
+            refuseWhatExistsOutsideTheCatalog(connection, id);
             long count = catalog.countAll(connection);
             if (count >= config.maxTenants()) {
                 throw new ProblemException(
@@ -129,6 +133,32 @@ public class ProvisioningService {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * A new tenant must not take over a schema or role that exists outside the catalog: the tenant role would
+     * keep whatever it was granted (the owner role itself is named like a tenant's, {@code tenant_bridge_owner}
+     * for id {@code bridge_owner}), and the schema whatever it holds. A retry of a tenant in the catalog may find
+     * its own from the attempt before; that path does not come here.
+     */
+    private static void refuseWhatExistsOutsideTheCatalog(Connection connection, TenantId id) throws SQLException {
+        boolean role = Roles.exists(connection, id.roleName());
+        boolean schema;
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+            statement.setString(1, id.schemaName());
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                schema = rows.getBoolean(1);
+            }
+        }
+        if (role || schema) {
+            throw ProblemException.conflict(
+                    "name-taken",
+                    "Tenant id " + id + " maps to " + (role ? "role " + id.roleName() : "")
+                            + (role && schema ? " and " : "") + (schema ? "schema " + id.schemaName() : "")
+                            + ", which already exists in the database outside the tenant catalog");
         }
     }
 

@@ -122,6 +122,38 @@ class ProvisioningTest {
     }
 
     @Test
+    void shouldRefuseAnIdWhoseRoleIsTheOwnerRole() {
+        long rolesBefore = count("SELECT count(*) FROM pg_roles");
+
+        provision("bridge_owner")
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:tenant-bridge:problem:name-taken"));
+
+        assertFalse(catalogHas("bridge_owner"));
+        assertFalse(schemaExists("tenant_bridge_owner"));
+        assertEquals(rolesBefore, count("SELECT count(*) FROM pg_roles"));
+    }
+
+    @Test
+    void shouldRefuseAnIdWhoseSchemaExistsOutsideTheCatalog() {
+        String id = uniqueTenant("stray");
+        String schema = new TenantId(id).schemaName();
+        Database.execute("CREATE SCHEMA " + schema);
+        try {
+            provision(id).statusCode(409).body("type", equalTo("urn:tenant-bridge:problem:name-taken"));
+
+            assertFalse(catalogHas(id));
+            assertFalse(roleExists(new TenantId(id).roleName()));
+            assertEquals(
+                    List.of(),
+                    Database.column("SELECT relname FROM pg_class WHERE relnamespace = ?::regnamespace", schema));
+        } finally {
+            Database.execute("DROP SCHEMA " + schema);
+        }
+    }
+
+    @Test
     void shouldRefuseAMissingOrMalformedBody() {
         as(Tokens.platformAdmin()).body(Map.of()).post("/admin/tenants").then().statusCode(400);
         as(Tokens.platformAdmin())

@@ -3,6 +3,7 @@ package dev.tenantbridge.control;
 import dev.tenantbridge.common.BridgeConfig;
 import dev.tenantbridge.common.Sql;
 import dev.tenantbridge.tenancy.BackendBudget;
+import dev.tenantbridge.tenancy.RoleMemberships;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -38,6 +39,7 @@ public class OwnerRole {
     void onStart(@Observes StartupEvent event) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             requireServerVersion(connection);
+            RoleMemberships.prepare(connection);
             if (!Roles.exists(connection, name)) {
                 Roles.create(connection, name);
                 Log.infof("Created tenant owner role %s", name);

@@ -49,7 +49,7 @@ public final class Roles {
         } finally {
             connection.setAutoCommit(true);
         }
-        RoleMemberships.touch(connection, role);
+        RoleMemberships.touch(connection);
     }
 
     public static void dropIfExists(Connection connection, String role) throws SQLException {

@@ -177,7 +177,7 @@ public class ProvisioningService {
             ledger.built(connection, id.value(), started, build);
             // Once more just before the tenant turns active: a backend whose membership list straddled the
             // role's creation has long finished it by now.
-            RoleMemberships.touch(connection, id.roleName());
+            RoleMemberships.touch(connection);
             TenantRecord active =
                     catalog.markActive(id.value(), build.version()).orElseThrow();
             directory.invalidate(id.value());

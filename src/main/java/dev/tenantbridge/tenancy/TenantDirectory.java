@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The request path's view of the tenant catalog, so that a request costs no extra round trip.
@@ -32,6 +33,8 @@ public class TenantDirectory {
     private final AtomicBoolean reloading = new AtomicBoolean();
     private final Set<String> changedDuringReload = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Lookup> lookups = new ConcurrentHashMap<>();
+    private final Object publishing = new Object();
+    private final AtomicLong invalidations = new AtomicLong();
     private volatile Map<String, TenantRecord> tenants = new ConcurrentHashMap<>();
     private volatile long loadedAt;
     private volatile boolean loaded;
@@ -52,16 +55,25 @@ public class TenantDirectory {
 
     /** Forgets what is known of a tenant so the next request reads the catalog again. */
     public void invalidate(String tenantId) {
-        changedDuringReload.add(tenantId);
-        tenants.remove(tenantId);
-        lookups.remove(tenantId);
+        synchronized (publishing) {
+            invalidations.incrementAndGet();
+            changedDuringReload.add(tenantId);
+            tenants.remove(tenantId);
+            lookups.remove(tenantId);
+        }
     }
 
     private Optional<TenantRecord> lookUp(String tenantId, long now) {
         Lookup lookup = lookups.get(tenantId);
         if (lookup == null || now - lookup.loadedAt() > ttlNanos) {
+            long before = invalidations.get();
             lookup = new Lookup(catalog.find(tenantId), now);
-            lookups.put(tenantId, lookup);
+            synchronized (publishing) {
+                // A change invalidated while the query ran may be missing from its result: do not keep it.
+                if (invalidations.get() == before) {
+                    lookups.put(tenantId, lookup);
+                }
+            }
         }
         return lookup.tenant();
     }
@@ -75,12 +87,15 @@ public class TenantDirectory {
             long started = System.nanoTime();
             ConcurrentHashMap<String, TenantRecord> fresh = new ConcurrentHashMap<>();
             catalog.all().forEach(tenant -> fresh.put(tenant.id(), tenant));
-            tenants = fresh;
-            // A change committed while the query ran may be missing from its result: look such tenants up afresh.
-            changedDuringReload.forEach(fresh::remove);
-            lookups.clear();
-            loadedAt = started;
-            loaded = true;
+            synchronized (publishing) {
+                // A change committed while the query ran may be missing from its result: look such tenants up
+                // afresh. Under the lock, so that no request sees the copy before they are gone from it.
+                changedDuringReload.forEach(fresh::remove);
+                tenants = fresh;
+                lookups.clear();
+                loadedAt = started;
+                loaded = true;
+            }
         } finally {
             reloading.set(false);
         }

@@ -171,7 +171,7 @@ public class ProvisioningService {
         try {
             Roles.ensure(connection, id.roleName());
             createSchema(connection, id);
-            budget.entered(connection, id.schemaName());
+            budget.built(connection, id.schemaName());
             Optional<SchemaBuild> replayed = fastProvisioning.build(connection, id);
             SchemaBuild build = replayed.isPresent() ? replayed.get() : migrateWithFlyway(id);
             ledger.built(connection, id.value(), started, build);

@@ -92,6 +92,26 @@ class BackendBudgetTest {
     }
 
     @Test
+    void shouldCountABuildOfASchemaAsManySchemasEntered() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        int bound = 2 * BackendBudget.BUILD_WEIGHT;
+        BackendBudget budget = new BackendBudget(
+                routingFrom(Map.of("tenant-bridge.routing.max-schemas-per-connection", Integer.toString(bound))),
+                registry);
+
+        int pid;
+        try (Connection connection = pool.getConnection()) {
+            pid = Integer.parseInt(single(connection, "SELECT pg_backend_pid()::text"));
+            budget.built(connection, "tenant_built_1");
+            assertEquals(0.0, registry.get(BackendBudget.RETIRED).counter().count());
+            budget.built(connection, "tenant_built_2");
+            assertEquals(1.0, registry.get(BackendBudget.RETIRED).counter().count());
+        }
+
+        awaitGone(pid);
+    }
+
+    @Test
     void shouldNotRetireWhenTheBoundIsOff() throws Exception {
         String tenant = activeTenant("budget");
         String other = activeTenant("budget");

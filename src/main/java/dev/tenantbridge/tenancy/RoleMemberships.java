@@ -103,8 +103,9 @@ public final class RoleMemberships {
     }
 
     /**
-     * When PostgreSQL refused an active tenant's role while entering its context, touches in the background (through {@code pool}) so that the next attempt finds it, and throws a 503 for the client to
-     * retry. Returns for any other failure.
+     * When PostgreSQL refused an active tenant's role while entering its context, touches in the background
+     * (through {@code pool}) so that the next attempt finds it, and throws a 503 for the client to retry. Returns
+     * for any other failure.
      */
     static void answerIfRefused(SQLException failure, TenantRecord tenant, DataSource pool) {
         if (!INSUFFICIENT_PRIVILEGE.equals(failure.getSQLState())) {

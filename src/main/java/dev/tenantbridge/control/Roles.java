@@ -3,8 +3,6 @@ package dev.tenantbridge.control;
 import dev.tenantbridge.common.Sql;
 import dev.tenantbridge.tenancy.RoleMemberships;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -18,12 +16,7 @@ public final class Roles {
     private Roles() {}
 
     public static boolean exists(Connection connection, String role) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-            statement.setString(1, role);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        }
+        return RoleMemberships.exists(connection, role);
     }
 
     /** Creates the role unless it exists, on an autocommit connection. */

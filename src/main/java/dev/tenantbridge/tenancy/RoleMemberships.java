@@ -75,7 +75,8 @@ public final class RoleMemberships {
                 connection, "SET LOCAL ROLE " + Sql.quote(NOTIFIER), "ALTER ROLE " + Sql.quote(NOTICE) + " NOLOGIN");
     }
 
-    private static boolean exists(Connection connection, String role) throws SQLException {
+    /** True when the role exists; {@code control.Roles} asks here too, as this package may not depend on it. */
+    public static boolean exists(Connection connection, String role) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
             statement.setString(1, role);
             try (ResultSet rows = statement.executeQuery()) {
